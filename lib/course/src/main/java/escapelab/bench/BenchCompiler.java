@@ -1,0 +1,211 @@
+package escapelab.bench;
+
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+
+import javax.lang.model.element.Modifier;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Compiles a benchmark cell (one whole compilation unit with JMH annotations) with javac and
+ * JMH's annotation processor into {@link CellClasses}, where forked JVMs can load it.
+ */
+public final class BenchCompiler {
+
+    /** The package given to a cell that declares none: JMH refuses the unnamed package. */
+    public static final String DEFAULT_PACKAGE = "cells";
+
+    private static final String PACKAGE_PREFIX = "package " + DEFAULT_PACKAGE + "; ";
+
+    private final CellClasses target;
+
+    /** A compiler that installs into {@code target}. */
+    public BenchCompiler(CellClasses target) {
+        this.target = target;
+    }
+
+    /**
+     * Compiles a cell and installs its classes and benchmarks, replacing any earlier version.
+     *
+     * @param source the compilation unit
+     * @param firstLine the cell line where {@code source} starts, for error positions
+     * @return the compiled class
+     * @throws CompileException with every error placed in the cell
+     * @throws IllegalArgumentException if the cell declares no class or no {@code @Benchmark}
+     */
+    public BenchClass compile(String source, int firstLine) throws CompileException, IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this runtime: run the kernel on a JDK, not a JRE");
+        }
+        Outline outline = outline(javac, source);
+        if (outline.mainType == null) {
+            throw new IllegalArgumentException("a benchmark cell holds a whole Java file: imports, then a class with "
+                    + "@Benchmark methods; this cell declares no class");
+        }
+        boolean addPackage = outline.packageName == null;
+        String packageName = addPackage ? DEFAULT_PACKAGE : outline.packageName;
+        // The package goes on line 1 so that line numbers stay the learner's.
+        String compiled = addPackage ? PACKAGE_PREFIX + source : source;
+
+        Path staging = Files.createTempDirectory("escapelab-javac-");
+        try {
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            List<String> options = List.of(
+                    "-d", staging.toString(),
+                    "-classpath", System.getProperty("java.class.path"),
+                    "-processorpath", System.getProperty("java.class.path"),
+                    "-processor", "org.openjdk.jmh.generators.BenchmarkProcessor",
+                    "-g", "-parameters", "-Xlint:none", "-implicit:class");
+            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+                boolean ok = javac.getTask(null, files, diagnostics, options, null,
+                        List.of(new CellSource(outline.mainType, compiled))).call();
+                List<CellDiagnostic> errors = errors(diagnostics, source, firstLine, addPackage);
+                if (!ok || !errors.isEmpty()) {
+                    throw new CompileException(outline.mainType, errors.isEmpty()
+                            ? List.of(new CellDiagnostic(0, 0, "javac failed without a message", "")) : errors);
+                }
+            }
+            String mainName = packageName + "." + outline.mainType;
+            List<String> classNames = outline.types.stream().map(t -> packageName + "." + t).toList();
+            List<String> benchmarks = benchmarks(staging, mainName).stream()
+                    .sorted(java.util.Comparator.comparingInt(m -> outline.mainMethods.indexOf(m))).toList();
+            if (benchmarks.isEmpty()) {
+                throw new IllegalArgumentException("benchmark class " + outline.mainType + " has no @Benchmark method: "
+                        + "annotate at least one public method with @Benchmark (org.openjdk.jmh.annotations)");
+            }
+            BenchClass result = new BenchClass(mainName, outline.mainType, source, classNames, benchmarks);
+            target.install(staging, result);
+            return result;
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    /** Removes the package declaration, for a session that takes only imports and types. */
+    public static String withoutPackage(String source) {
+        return source.replaceFirst("(?m)^(\\s*)package\\s+[\\w.]+\\s*;", "$1");
+    }
+
+    private static List<String> benchmarks(Path staging, String mainName) throws IOException {
+        Path list = staging.resolve("META-INF/BenchmarkList");
+        if (!Files.exists(list)) {
+            return List.of();
+        }
+        Set<String> methods = new LinkedHashSet<>();
+        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                BenchmarkListEntry entry = new BenchmarkListEntry(line.strip());
+                if (entry.getUserClassQName().equals(mainName)) {
+                    String name = entry.getUsername();
+                    methods.add(name.substring(name.lastIndexOf('.') + 1));
+                }
+            }
+        }
+        return List.copyOf(methods);
+    }
+
+    private static List<CellDiagnostic> errors(DiagnosticCollector<JavaFileObject> collector, String source,
+                                               int firstLine, boolean addedPackage) {
+        String[] lines = source.split("\r?\n", -1);
+        List<CellDiagnostic> errors = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            long line = d.getLineNumber();
+            long column = d.getColumnNumber();
+            if (line == 1 && addedPackage && column > 0) {
+                column = Math.max(1, column - PACKAGE_PREFIX.length());
+            }
+            String text = line >= 1 && line <= lines.length ? lines[(int) line - 1] : "";
+            long cellLine = line > 0 ? line + firstLine - 1 : 0;
+            errors.add(new CellDiagnostic(cellLine, Math.max(column, 0), d.getMessage(null), text));
+        }
+        return errors;
+    }
+
+    /** The package and top-level types, read by javac's parser without compiling. */
+    private static Outline outline(JavaCompiler javac, String source) throws IOException {
+        try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) javac.getTask(null, files, d -> { }, List.of("-proc:none"), null,
+                    List.of(new CellSource("Cell", source)));
+            Outline outline = new Outline();
+            for (CompilationUnitTree unit : task.parse()) {
+                if (unit.getPackageName() != null) {
+                    outline.packageName = unit.getPackageName().toString();
+                }
+                for (Tree type : unit.getTypeDecls()) {
+                    if (type instanceof ClassTree cls && !cls.getSimpleName().isEmpty()) {
+                        String name = cls.getSimpleName().toString();
+                        outline.types.add(name);
+                        boolean isPublic = cls.getModifiers().getFlags().contains(Modifier.PUBLIC);
+                        if (outline.mainType == null || isPublic && !outline.mainIsPublic) {
+                            outline.mainType = name;
+                            outline.mainIsPublic = isPublic;
+                            outline.mainMethods.clear();
+                            for (Tree member : cls.getMembers()) {
+                                if (member instanceof MethodTree method) {
+                                    outline.mainMethods.add(method.getName().toString());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return outline;
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static final class Outline {
+        String packageName;
+        String mainType;
+        boolean mainIsPublic;
+        final List<String> types = new ArrayList<>();
+        final List<String> mainMethods = new ArrayList<>();
+    }
+
+    /** The cell as an in-memory source file named after its main type. */
+    private static final class CellSource extends SimpleJavaFileObject {
+        private final String text;
+
+        CellSource(String typeName, String text) {
+            super(URI.create("string:///" + typeName + Kind.SOURCE.extension), Kind.SOURCE);
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+}

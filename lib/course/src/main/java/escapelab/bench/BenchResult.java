@@ -1,0 +1,49 @@
+package escapelab.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One benchmark's measurement under one variant and one set of parameters.
+ *
+ * @param benchmark class and method, e.g. {@code FirstEscape.valueReturn}
+ * @param method the method alone
+ * @param params the {@code @Param} values, in declaration order
+ * @param variant the variant's label
+ * @param score the primary score (e.g. ns/op)
+ * @param error the 99.9% confidence half-width, NaN when JMH could not compute one
+ * @param unit the score's unit
+ * @param bytesPerOp bytes allocated per operation ({@code gc.alloc.rate.norm}); 0 when JMH
+ *     left the key out, which it does when nothing was allocated
+ * @param bytesPerOpError the half-width of the bytes/op interval, NaN when unknown
+ * @param objectType the simple name of the type counted in {@code objectsPerOp}, or null
+ * @param objectsPerOp bytes per operation divided by that type's instance size, NaN when no
+ *     type was given
+ */
+public record BenchResult(String benchmark, String method, Map<String, String> params, String variant,
+                          double score, double error, String unit, double bytesPerOp, double bytesPerOpError,
+                          String objectType, double objectsPerOp) {
+
+    /** Below this many bytes per operation, JMH's figure is its own noise: nothing was allocated. */
+    public static final double NO_ALLOCATION_BELOW = 1.0;
+
+    public BenchResult {
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** Whether the operation allocates at all (at least {@value #NO_ALLOCATION_BELOW} B/op). */
+    public boolean allocates() {
+        return bytesPerOp >= NO_ALLOCATION_BELOW;
+    }
+
+    /** The benchmark with its parameters, e.g. {@code concat(parts=100)}. */
+    public String label() {
+        if (params.isEmpty()) {
+            return method;
+        }
+        StringBuilder label = new StringBuilder(method).append('(');
+        params.forEach((k, v) -> label.append(label.charAt(label.length() - 1) == '(' ? "" : ", ")
+                .append(k).append('=').append(v));
+        return label.append(')').toString();
+    }
+}

@@ -1,0 +1,158 @@
+package escapelab.bench;
+
+import escapelab.notebook.MimeBundle;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.io.html.HtmlWriteOptions;
+import tech.tablesaw.io.html.HtmlWriter;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The immutable outcome of one {@link Bench#run()}: a result per benchmark, parameter set and
+ * variant, with JMH's own text and JSON.
+ *
+ * @param name the run's name, used for files in a submission
+ * @param profile how it was measured
+ * @param classes the benchmark classes, with their sources
+ * @param results every measurement
+ * @param text JMH's result tables, one per variant
+ * @param log JMH's full console output
+ * @param json JMH's JSON results, each tagged with its variant
+ * @param started when the run started
+ * @param took how long it took
+ */
+public record BenchRun(String name, Profile profile, List<BenchClass> classes, List<BenchResult> results,
+                       String text, String log, String json, Instant started, Duration took) implements MimeBundle {
+
+    public BenchRun {
+        classes = List.copyOf(classes);
+        results = List.copyOf(results);
+    }
+
+    /**
+     * The one result of {@code method} (in any variant and parameter set).
+     *
+     * @throws IllegalArgumentException if there is none, or several (then name the variant)
+     */
+    public BenchResult result(String method) {
+        return only(method, r -> r.method().equals(method));
+    }
+
+    /** The result of {@code method} under the variant labelled {@code variant}. */
+    public BenchResult result(String method, String variant) {
+        return only(method + " [" + variant + "]", r -> r.method().equals(method) && r.variant().equals(variant));
+    }
+
+    /** Bytes allocated per operation by {@code method}; see {@link #result(String)}. */
+    public double bytesPerOp(String method) {
+        return result(method).bytesPerOp();
+    }
+
+    /** Bytes allocated per operation by {@code method} under {@code variant}. */
+    public double bytesPerOp(String method, String variant) {
+        return result(method, variant).bytesPerOp();
+    }
+
+    /** Objects per operation of the type given to {@link Bench#objectsOf(Class)}. */
+    public double objectsPerOp(String method) {
+        return result(method).objectsPerOp();
+    }
+
+    /** Objects per operation under {@code variant}. */
+    public double objectsPerOp(String method, String variant) {
+        return result(method, variant).objectsPerOp();
+    }
+
+    /** The variants' labels, in run order. */
+    public List<String> variants() {
+        Set<String> labels = new LinkedHashSet<>();
+        results.forEach(r -> labels.add(r.variant()));
+        return List.copyOf(labels);
+    }
+
+    /** The results as a table: benchmark, parameters, variant, score, error, unit, B/op, objects/op. */
+    public Table table() {
+        Set<String> paramNames = new LinkedHashSet<>();
+        results.forEach(r -> paramNames.addAll(r.params().keySet()));
+        Table table = Table.create(name);
+        table.addColumns(StringColumn.create("benchmark", results.stream().map(BenchResult::benchmark).toList()));
+        for (String param : paramNames) {
+            table.addColumns(StringColumn.create(param,
+                    results.stream().map(r -> r.params().getOrDefault(param, "")).toList()));
+        }
+        if (variants().size() > 1 || !variants().contains("default")) {
+            table.addColumns(StringColumn.create("variant", results.stream().map(BenchResult::variant).toList()));
+        }
+        table.addColumns(
+                DoubleColumn.create("score", results.stream().mapToDouble(r -> round(r.score())).toArray()),
+                DoubleColumn.create("error", results.stream().mapToDouble(r -> round(r.error())).toArray()),
+                StringColumn.create("unit", results.stream().map(BenchResult::unit).toList()),
+                DoubleColumn.create("B/op", results.stream().mapToDouble(r -> round(r.bytesPerOp())).toArray()));
+        String type = results.stream().map(BenchResult::objectType).filter(t -> t != null).findFirst().orElse(null);
+        if (type != null) {
+            table.addColumns(DoubleColumn.create(type + "/op",
+                    results.stream().mapToDouble(r -> round(r.objectsPerOp())).toArray()));
+        }
+        return table;
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        Table table = table();
+        StringWriter html = new StringWriter();
+        new HtmlWriter().write(table, HtmlWriteOptions.builder(html).build());
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", "<div><b>" + escape(name) + "</b> &middot; " + escape(profile.describe())
+                + " &middot; " + took.toSeconds() + " s" + html + "</div>");
+        bundle.put("text/plain", name + " (" + profile.describe() + ")\n" + table.print());
+        return bundle;
+    }
+
+    @Override
+    public String toString() {
+        return mimeBundle().get("text/plain");
+    }
+
+    private BenchResult only(String what, Predicate<BenchResult> match) {
+        List<BenchResult> found = new ArrayList<>();
+        for (BenchResult r : results) {
+            if (match.test(r)) {
+                found.add(r);
+            }
+        }
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        List<String> known = results.stream().map(r -> r.label() + " [" + r.variant() + "]").toList();
+        throw new IllegalArgumentException(found.isEmpty()
+                ? "no result for " + what + "; this run has " + known
+                : found.size() + " results for " + what + " (one per variant or parameter); name the variant: " + known);
+    }
+
+    /** Three significant digits are all a table needs; JMH's text keeps the full figures. */
+    private static double round(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {
+            return value;
+        }
+        if (Math.abs(value) < 1e-3) {
+            return 0;
+        }
+        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", value));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

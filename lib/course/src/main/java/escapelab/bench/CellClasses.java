@@ -1,0 +1,148 @@
+package escapelab.bench;
+
+import escapelab.notebook.Notebook;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
+import org.openjdk.jmh.runner.CompilerHints;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The one folder that holds every compiled benchmark cell of this JVM, with a merged JMH
+ * benchmark list.
+ *
+ * <p>JMH finds benchmarks through {@code META-INF/BenchmarkList}, looked up by the class loader
+ * that loaded JMH, and forks get their class path from {@code java.class.path}. So the folder
+ * is put on both once ({@link escapelab.notebook.Host#addToClasspath}); a directory entry is
+ * read afresh at every lookup, which is what lets a re-run cell replace its benchmarks.
+ */
+public final class CellClasses {
+
+    /** A system property naming a folder already on this JVM's class path (tests use it). */
+    public static final String DIR_PROPERTY = "escapelab.classes";
+
+    private static final String BENCHMARK_LIST = "META-INF/BenchmarkList";
+    private static final String COMPILER_HINTS = "META-INF/CompilerHints";
+    private static CellClasses shared;
+
+    private final Path dir;
+    private final Map<String, BenchClass> bySimpleName = new LinkedHashMap<>();
+
+    private CellClasses(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Returns this JVM's folder, creating it and putting it on the class path on first use. */
+    public static synchronized CellClasses shared() {
+        if (shared == null) {
+            try {
+                String configured = System.getProperty(DIR_PROPERTY);
+                Path dir = configured != null
+                        ? Files.createDirectories(Path.of(configured))
+                        : Files.createTempDirectory("escapelab-cells-");
+                Notebook.host().addToClasspath(dir);
+                shared = new CellClasses(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the folder for compiled cells", e);
+            }
+        }
+        return shared;
+    }
+
+    /** The folder itself. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** The latest compiled class of that simple name, if a cell defined one. */
+    public synchronized Optional<BenchClass> find(String simpleName) {
+        return Optional.ofNullable(bySimpleName.get(simpleName));
+    }
+
+    /** Every benchmark class compiled so far, latest version of each. */
+    public synchronized List<BenchClass> all() {
+        return List.copyOf(bySimpleName.values());
+    }
+
+    /**
+     * Copies a compilation's output in, replacing the entries of its classes in the merged
+     * benchmark list, and forgets JMH's cached compiler hints so the next run reads them again.
+     */
+    synchronized void install(Path staging, BenchClass compiled) throws IOException {
+        Set<String> replaced = new LinkedHashSet<>(compiled.classNames());
+        List<String> list = new ArrayList<>();
+        for (String line : readLines(dir.resolve(BENCHMARK_LIST))) {
+            if (!replaced.contains(new BenchmarkListEntry(line).getUserClassQName())) {
+                list.add(line);
+            }
+        }
+        list.addAll(readLines(staging.resolve(BENCHMARK_LIST)));
+        Set<String> hints = new LinkedHashSet<>(readLines(dir.resolve(COMPILER_HINTS)));
+        hints.addAll(readLines(staging.resolve(COMPILER_HINTS)));
+
+        try (Stream<Path> files = Files.walk(staging)) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = dir.resolve(staging.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else if (!from.startsWith(staging.resolve("META-INF"))) {
+                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.createDirectories(dir.resolve("META-INF"));
+        writeAtomically(dir.resolve(BENCHMARK_LIST), list);
+        writeAtomically(dir.resolve(COMPILER_HINTS), new ArrayList<>(hints));
+        forgetCachedHints();
+        bySimpleName.put(compiled.simpleName(), compiled);
+    }
+
+    private static List<String> readLines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        return lines;
+    }
+
+    private static void writeAtomically(Path file, List<String> lines) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, lines, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * JMH caches the compiler hints (which force each benchmark method to inline into its
+     * measurement loop) for the life of the JVM; a class compiled after the first run would
+     * otherwise be measured without them.
+     */
+    private static void forgetCachedHints() {
+        for (String name : List.of("defaultList", "hintsFile")) {
+            try {
+                Field field = CompilerHints.class.getDeclaredField(name);
+                field.setAccessible(true);
+                field.set(null, null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("this JMH version keeps its compiler hints elsewhere", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package escapelab.bench;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns JMH's run results into the course's immutable ones. */
+final class JmhResults {
+
+    /** JMH 1.37 names it so; earlier versions prefixed a middle dot. */
+    private static final String[] ALLOC_KEYS = {"gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm"};
+
+    private JmhResults() {
+    }
+
+    static BenchResult toResult(RunResult run, String variant, String objectType, double instanceSize) {
+        BenchmarkParams params = run.getParams();
+        String fullName = params.getBenchmark();
+        int methodDot = fullName.lastIndexOf('.');
+        int classDot = fullName.lastIndexOf('.', methodDot - 1);
+        Map<String, String> paramValues = new LinkedHashMap<>();
+        for (String key : params.getParamsKeys()) {
+            paramValues.put(key, params.getParam(key));
+        }
+        Result primary = run.getPrimaryResult();
+        Result alloc = allocation(run.getSecondaryResults());
+        // A missing key means JMH saw nothing allocated.
+        double bytes = alloc == null ? 0 : alloc.getScore();
+        double bytesError = alloc == null ? Double.NaN : alloc.getScoreError();
+        double objects = Double.isNaN(instanceSize) ? Double.NaN : bytes / instanceSize;
+        return new BenchResult(fullName.substring(classDot + 1), fullName.substring(methodDot + 1), paramValues,
+                variant, primary.getScore(), primary.getScoreError(), primary.getScoreUnit(), bytes, bytesError,
+                objectType, objects);
+    }
+
+    static Result allocation(Map<String, Result> secondary) {
+        for (String key : ALLOC_KEYS) {
+            Result r = secondary.get(key);
+            if (r != null) {
+                return r;
+            }
+        }
+        return null;
+    }
+}

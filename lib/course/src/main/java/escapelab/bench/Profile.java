@@ -1,0 +1,58 @@
+package escapelab.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long and how often JMH measures. Both profiles fix the heap and name the collector, so
+ * that bytes per operation (stable from run to run) mean the same in either; only the
+ * thorough one is meant for claims about time.
+ */
+public enum Profile {
+
+    /** Workshop speed: one fork, 2 x 300 ms warm-up, 3 x 300 ms measurement. */
+    QUICK(1, 2, 300, 3, 300),
+
+    /** For claims about time: two forks, 5 x 1 s warm-up, 5 x 1 s measurement. */
+    THOROUGH(2, 5, 1000, 5, 1000);
+
+    /** The environment variable that picks the default profile ({@code quick} or {@code thorough}). */
+    public static final String ENV = "ESCAPELAB_PROFILE";
+
+    /** JVM flags of every fork: a fixed heap and a named collector. */
+    public static final List<String> FORK_JVM_ARGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC");
+
+    final int forks;
+    final int warmupIterations;
+    final int warmupMillis;
+    final int iterations;
+    final int iterationMillis;
+
+    Profile(int forks, int warmupIterations, int warmupMillis, int iterations, int iterationMillis) {
+        this.forks = forks;
+        this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
+        this.iterations = iterations;
+        this.iterationMillis = iterationMillis;
+    }
+
+    /** The profile named by {@value #ENV}, else {@link #QUICK}. */
+    public static Profile fromEnvironment() {
+        String name = System.getenv(ENV);
+        if (name == null || name.isBlank()) {
+            return QUICK;
+        }
+        try {
+            return valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(ENV + " is '" + name + "'; use quick or thorough");
+        }
+    }
+
+    /** E.g. "quick: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement". */
+    public String describe() {
+        return name().toLowerCase(Locale.ROOT) + ": " + forks + " fork" + (forks == 1 ? "" : "s") + ", "
+                + warmupIterations + " x " + warmupMillis + " ms warm-up, "
+                + iterations + " x " + iterationMillis + " ms measurement";
+    }
+}

@@ -1,0 +1,138 @@
+package escapelab.view;
+
+import escapelab.bench.BenchResult;
+import escapelab.bench.BenchRun;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.Styler;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Charts of benchmark runs, drawn with XChart. */
+public final class Charts {
+
+    private static final int WIDTH = 560;
+    private static final int HEIGHT = 380;
+
+    private Charts() {
+    }
+
+    /**
+     * Time per operation with error bars beside bytes per operation, one bar per benchmark and
+     * variant.
+     */
+    public static Figure of(BenchRun run) {
+        List<String> labels = new ArrayList<>(new LinkedHashSet<>(run.results().stream().map(BenchResult::label).toList()));
+        String unit = run.results().get(0).unit();
+        CategoryChart time = bars("Time per operation", unit);
+        CategoryChart bytes = bars("Allocation per operation", "B/op");
+        for (String variant : run.variants()) {
+            List<Double> scores = new ArrayList<>();
+            List<Double> errors = new ArrayList<>();
+            List<Double> allocated = new ArrayList<>();
+            for (String label : labels) {
+                BenchResult r = find(run, label, variant);
+                scores.add(r == null ? 0 : r.score());
+                errors.add(r == null || Double.isNaN(r.error()) ? 0 : r.error());
+                allocated.add(r == null ? 0 : r.bytesPerOp());
+            }
+            time.addSeries(variant, labels, scores, errors);
+            bytes.addSeries(variant, labels, allocated);
+        }
+        return new Figure(fileName(run.name()), run.name() + ": " + unit + " and B/op", sideBySide(time, bytes));
+    }
+
+    /**
+     * Bytes per operation (left) and time per operation (right) against a numeric
+     * {@code @Param}, one line per benchmark and variant: the shape of a cost as inputs grow.
+     *
+     * @throws IllegalArgumentException if the run has no such parameter or a value is not a number
+     */
+    public static Figure by(BenchRun run, String param) {
+        if (run.results().stream().noneMatch(r -> r.params().containsKey(param))) {
+            throw new IllegalArgumentException("run " + run.name() + " has no @Param " + param);
+        }
+        XYChart bytes = lines("Allocation per operation", param, "B/op");
+        XYChart time = lines("Time per operation", param, run.results().get(0).unit());
+        Map<String, List<BenchResult>> series = new LinkedHashMap<>();
+        for (BenchResult r : run.results()) {
+            String key = run.variants().size() > 1 ? r.method() + " [" + r.variant() + "]" : r.method();
+            series.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        series.forEach((key, results) -> {
+            double[] x = new double[results.size()];
+            double[] b = new double[results.size()];
+            double[] t = new double[results.size()];
+            for (int i = 0; i < results.size(); i++) {
+                String value = results.get(i).params().get(param);
+                try {
+                    x[i] = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("@Param " + param + " value '" + value + "' is not a number");
+                }
+                b[i] = results.get(i).bytesPerOp();
+                t[i] = results.get(i).score();
+            }
+            bytes.addSeries(key, x, b);
+            time.addSeries(key, x, t);
+        });
+        return new Figure(fileName(run.name() + "-by-" + param), run.name() + ": B/op and time by " + param,
+                sideBySide(bytes, time));
+    }
+
+    /** Draws charts next to each other on one white image. */
+    static BufferedImage sideBySide(Chart<?, ?>... charts) {
+        BufferedImage image = new BufferedImage(WIDTH * charts.length, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int i = 0; i < charts.length; i++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(charts[i]), i * WIDTH, 0, null);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static CategoryChart bars(String title, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    private static XYChart lines(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        return chart;
+    }
+
+    private static BenchResult find(BenchRun run, String label, String variant) {
+        for (BenchResult r : run.results()) {
+            if (r.label().equals(label) && r.variant().equals(variant)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private static String fileName(String name) {
+        String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+", "");
+        return cleaned.isEmpty() ? "chart" : cleaned;
+    }
+}

@@ -1,0 +1,118 @@
+package escapelab.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class BenchCompilerTest {
+
+    private final BenchCompiler compiler = new BenchCompiler(CellClasses.shared());
+
+    static String source(String className, String body) {
+        return "import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread)\n"
+                + "public class " + className + " {\n"
+                + body
+                + "}\n"
+                + "record " + className + "Point(int x, int y) {}\n";
+    }
+
+    private static List<String> benchmarkList() throws Exception {
+        return Files.readAllLines(CellClasses.shared().dir().resolve("META-INF/BenchmarkList"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void compilesACellIntoTheDefaultPackageWithItsBenchmarks() throws Exception {
+        BenchClass compiled = compiler.compile(source("CompileOne",
+                "  int x = 3;\n"
+                        + "  @Benchmark public int valueReturn() { return new CompileOnePoint(x, x).x(); }\n"
+                        + "  @Benchmark public Object pointerReturn() { return new CompileOnePoint(x, x); }\n"), 2);
+
+        assertEquals("cells.CompileOne", compiled.name());
+        assertEquals("CompileOne", compiled.simpleName());
+        assertEquals(List.of("valueReturn", "pointerReturn"), compiled.benchmarks());
+        assertEquals(List.of("cells.CompileOne", "cells.CompileOnePoint"), compiled.classNames());
+        Path dir = CellClasses.shared().dir();
+        assertTrue(Files.exists(dir.resolve("cells/CompileOne.class")));
+        assertTrue(Files.exists(dir.resolve("cells/jmh_generated/CompileOne_valueReturn_jmhTest.class")));
+        assertEquals(2, benchmarkList().stream().filter(l -> l.contains("cells.CompileOne ")).count());
+        assertEquals(compiled, CellClasses.shared().find("CompileOne").orElseThrow());
+    }
+
+    @Test
+    void recompilingAnEditedCellReplacesItsBenchmarksAndKeepsOthers() throws Exception {
+        compiler.compile(source("Other", "  @Benchmark public int a() { return 1; }\n"), 2);
+        compiler.compile(source("Edited", "  @Benchmark public int a() { return 1; }\n"
+                + "  @Benchmark public int b() { return 2; }\n"), 2);
+        BenchClass edited = compiler.compile(source("Edited", "  @Benchmark public int c() { return 3; }\n"), 2);
+
+        assertEquals(List.of("c"), edited.benchmarks());
+        List<String> list = benchmarkList();
+        assertEquals(1, list.stream().filter(l -> l.contains("cells.Edited ")).count());
+        assertTrue(list.stream().anyMatch(l -> l.contains("cells.Edited ") && l.contains(" c ")));
+        assertEquals(1, list.stream().filter(l -> l.contains("cells.Other ")).count());
+    }
+
+    @Test
+    void keepsAPackageTheCellDeclares() throws Exception {
+        BenchClass compiled = compiler.compile("package mine.bench;\n" + source("Declared",
+                "  @Benchmark public int a() { return 1; }\n"), 2);
+        assertEquals("mine.bench.Declared", compiled.name());
+        assertFalse(BenchCompiler.withoutPackage(compiled.source()).contains("package"));
+    }
+
+    @Test
+    void aCompileErrorPointsAtTheLineAndColumnInTheCell() {
+        // Cell line 1 is %%jmh, so the source starts on cell line 2; the error is on source line 4.
+        CompileException e = assertThrows(CompileException.class, () -> compiler.compile(source("Broken",
+                "  @Benchmark public int a() { return missing; }\n"), 2));
+        assertEquals(1, e.diagnostics().size());
+        CellDiagnostic d = e.diagnostics().get(0);
+        assertEquals(5, d.line());
+        assertEquals(38, d.column());
+        assertTrue(d.message().contains("cannot find symbol"), d.message());
+        assertTrue(e.getMessage().contains("line 5, column 38"), e.getMessage());
+        String[] lines = d.toString().split("\n");
+        assertEquals("    " + " ".repeat(37) + "^", lines[lines.length - 1]);
+    }
+
+    @Test
+    void anErrorOnTheFirstLineKeepsTheLearnersColumn() {
+        CompileException e = assertThrows(CompileException.class,
+                () -> compiler.compile("public class FirstLine { int x = missing; }", 2));
+        CellDiagnostic d = e.diagnostics().get(0);
+        assertEquals(2, d.line());
+        assertEquals(34, d.column());
+    }
+
+    @Test
+    void jmhsOwnRulesAreReportedAsCellErrors() {
+        CompileException e = assertThrows(CompileException.class, () -> compiler.compile(source("Private",
+                "  @Benchmark int notPublic() { return 1; }\n"), 2));
+        assertTrue(e.getMessage().contains("public"), e.getMessage());
+        assertEquals(5, e.diagnostics().get(0).line());
+    }
+
+    @Test
+    void aClassWithoutBenchmarksIsRefusedWithAClearMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> compiler.compile(source("NoBench", "  public int a() { return 1; }\n"), 2));
+        assertEquals("benchmark class NoBench has no @Benchmark method: annotate at least one public method "
+                + "with @Benchmark (org.openjdk.jmh.annotations)", e.getMessage());
+    }
+
+    @Test
+    void aCellWithoutAClassIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> compiler.compile("import java.util.*;\n", 2));
+        assertTrue(e.getMessage().contains("declares no class"), e.getMessage());
+    }
+}

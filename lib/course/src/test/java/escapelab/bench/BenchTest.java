@@ -1,0 +1,89 @@
+package escapelab.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Real JMH runs in forked JVMs, in the quick profile: bytes per operation are stable there. */
+class BenchTest {
+
+    private static final String POINT = "record EscapePoint(int x, int y) {}\n";
+
+    private static String firstEscape(String valueReturnBody) {
+        return "import org.openjdk.jmh.annotations.*;\n"
+                + "import java.util.concurrent.TimeUnit;\n"
+                + "@State(Scope.Thread) @BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.NANOSECONDS)\n"
+                + "public class Escapes {\n"
+                + "  static EscapePoint kept;\n"
+                + "  int x = 3;\n"
+                + "  @Benchmark public int valueReturn() { " + valueReturnBody + " }\n"
+                + "  @Benchmark public EscapePoint pointerReturn() { return new EscapePoint(x, x + 1); }\n"
+                + "}\n" + POINT;
+    }
+
+    @Test
+    void measuresScalarReplacementAndItsAbsenceWithEscapeAnalysisOff() throws Exception {
+        BenchClass cls = new BenchCompiler(CellClasses.shared())
+                .compile(firstEscape("EscapePoint p = new EscapePoint(x, x + 1); return p.x() + p.y();"), 2);
+        BenchRun run = new Bench(List.of(cls)).profile(Profile.QUICK).objectsOf(Point.class)
+                .variant("EA on").variant("EA off", "-XX:-DoEscapeAnalysis").run();
+
+        assertEquals(4, run.results().size());
+        assertEquals(List.of("EA on", "EA off"), run.variants());
+        assertTrue(run.bytesPerOp("valueReturn", "EA on") < BenchResult.NO_ALLOCATION_BELOW,
+                () -> "valueReturn allocates " + run.bytesPerOp("valueReturn", "EA on"));
+        assertEquals(1.0, run.objectsPerOp("pointerReturn", "EA on"), 0.05);
+        assertEquals(1.0, run.objectsPerOp("valueReturn", "EA off"), 0.05);
+        assertEquals("ns/op", run.result("valueReturn", "EA on").unit());
+        assertEquals("Escapes.valueReturn", run.result("valueReturn", "EA on").benchmark());
+
+        JsonNode json = new ObjectMapper().readTree(run.json());
+        assertEquals(4, json.size());
+        assertEquals("EA off", json.get(3).get("variant").asText());
+        assertTrue(json.get(0).get("secondaryMetrics").has("gc.alloc.rate.norm"));
+        assertTrue(run.text().contains("# EA off -XX:-DoEscapeAnalysis"), run.text());
+        assertTrue(run.log().contains("-XX:-DoEscapeAnalysis"), "the JMH log shows the fork's flags");
+        assertEquals(4, run.table().rowCount());
+        assertTrue(run.mimeBundle().get("text/html").contains("<table"));
+
+        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
+                () -> run.bytesPerOp("valueReturn"));
+        assertTrue(ambiguous.getMessage().contains("name the variant"), ambiguous.getMessage());
+    }
+
+    @Test
+    void aRecompiledCellTakesEffectInTheNextRun() throws Exception {
+        BenchCompiler compiler = new BenchCompiler(CellClasses.shared());
+        compiler.compile(firstEscape("EscapePoint p = new EscapePoint(x, x + 1); return p.x() + p.y();"), 2);
+        BenchClass edited = compiler.compile(
+                firstEscape("EscapePoint p = new EscapePoint(x, x + 1); kept = p; return p.x() + p.y();"), 2);
+
+        BenchRun run = new Bench(List.of(edited)).profile(Profile.QUICK).methods("valueReturn").run();
+
+        assertEquals(1, run.results().size());
+        assertTrue(run.bytesPerOp("valueReturn") >= 16, () -> "stored Point: " + run.bytesPerOp("valueReturn"));
+    }
+
+    @Test
+    void refusesUnknownMethodsAndBadFlags() throws Exception {
+        BenchClass cls = new BenchCompiler(CellClasses.shared())
+                .compile(firstEscape("return x;"), 2);
+        IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
+                () -> new Bench(List.of(cls)).methods("nope"));
+        assertTrue(method.getMessage().contains("no @Benchmark method nope"), method.getMessage());
+        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
+                () -> new Bench(List.of(cls)).variant("bad", "XX:-DoEscapeAnalysis"));
+        assertTrue(flag.getMessage().contains("does not start with '-'"), flag.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Bench(List.of(cls)).variant("a").variant("a"));
+    }
+
+    /** Same shape as the benchmark's record: 12-byte header + two ints, padded to 24 on JDK 17. */
+    record Point(int x, int y) {
+    }
+}
