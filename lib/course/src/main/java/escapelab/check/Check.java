@@ -1,0 +1,234 @@
+package escapelab.check;
+
+/**
+ * One acceptance criterion of a task, checked against a live measurement:
+ *
+ * <pre>{@code
+ * Check.that("valueReturn allocates nothing").measured(0.0, "B/op").below(1)
+ * Check.that("escaping point allocates one object").measured(16.2, "B/op").near(16, 0.10)
+ * Check.of("the analysis is filled in", !analysis.isEmpty(), analysis.size() + " analysis cells")
+ * }</pre>
+ *
+ * @param criterion what must hold, in the words of the task
+ * @param measured the measured value; {@code NaN} for a criterion that is not a number
+ * @param unit the measured value's unit, such as {@code B/op}; empty for none
+ * @param expectation what was expected, such as {@code < 1 B/op}; for a non-numeric criterion,
+ *     the evidence
+ * @param passed whether the criterion holds
+ */
+public record Check(String criterion, double measured, String unit, String expectation, boolean passed) {
+
+    /**
+     * Checks the components.
+     *
+     * @throws IllegalArgumentException if the criterion is blank, or unit or expectation is null
+     */
+    public Check {
+        if (criterion == null || criterion.isBlank()) {
+            throw new IllegalArgumentException("name the criterion, e.g. Check.that(\"valueReturn allocates nothing\")");
+        }
+        if (unit == null || expectation == null) {
+            throw new IllegalArgumentException("unit and expectation must not be null (use \"\" for no unit)");
+        }
+    }
+
+    /**
+     * Starts a numeric check: continue with {@link Measure#measured(double, String)} and then a
+     * comparison such as {@link Measure#below(double)}.
+     *
+     * @param criterion what must hold, in the words of the task
+     * @return the first step of the check
+     * @throws IllegalArgumentException if the criterion is blank
+     */
+    public static Measure that(String criterion) {
+        if (criterion == null || criterion.isBlank()) {
+            throw new IllegalArgumentException("name the criterion, e.g. Check.that(\"valueReturn allocates nothing\")");
+        }
+        return new Measure(criterion, Double.NaN, null);
+    }
+
+    /**
+     * Returns a check of a criterion that is not a number, such as "the analysis is written".
+     *
+     * @param criterion what must hold
+     * @param passed whether it holds
+     * @param evidence what was observed, shown in place of the expectation
+     * @return the check, with {@code measured} NaN and an empty unit
+     * @throws IllegalArgumentException if the criterion or the evidence is blank
+     */
+    public static Check of(String criterion, boolean passed, String evidence) {
+        if (evidence == null || evidence.isBlank()) {
+            throw new IllegalArgumentException("say what was observed for \"" + criterion
+                    + "\", e.g. \"2 analysis cells\"");
+        }
+        return new Check(criterion, Double.NaN, "", evidence, passed);
+    }
+
+    /** Whether this check compares a measured number (as opposed to {@link #of}). */
+    boolean numeric() {
+        return !Double.isNaN(measured);
+    }
+
+    /** The measured value and the expectation, or the evidence of a non-numeric check. */
+    String outcome() {
+        if (!numeric()) {
+            return Format.oneLine(expectation);
+        }
+        return "measured " + Format.quantity(measured, unit) + ", expected " + Format.oneLine(expectation);
+    }
+
+    /**
+     * Returns one line of plain text starting with {@code [PASS] } or {@code [FAIL] }, such as
+     * {@code [PASS] valueReturn allocates nothing: measured 0 B/op, expected < 1 B/op}.
+     */
+    @Override
+    public String toString() {
+        return (passed ? "[PASS] " : "[FAIL] ") + Format.oneLine(criterion) + ": " + outcome();
+    }
+
+    /**
+     * A numeric check under construction: first {@link #measured(double, String)}, then one
+     * comparison, which returns the finished {@link Check}. Immutable: each step returns a new
+     * object.
+     */
+    public static final class Measure {
+
+        private final String criterion;
+        private final double value;
+        private final String unit;
+
+        private Measure(String criterion, double value, String unit) {
+            this.criterion = criterion;
+            this.value = value;
+            this.unit = unit;
+        }
+
+        /**
+         * Records the measured value.
+         *
+         * @param value the measurement, such as a benchmark's B/op
+         * @param unit its unit, such as {@code B/op}; {@code ""} for none
+         * @return the next step, on which to call a comparison
+         * @throws IllegalArgumentException if the value is NaN (the measurement is missing) or the
+         *     unit is null
+         */
+        public Measure measured(double value, String unit) {
+            if (Double.isNaN(value)) {
+                throw new IllegalArgumentException("the measurement for \"" + criterion + "\" is missing (NaN):"
+                        + " run the benchmark cell first and check that it produced this metric");
+            }
+            if (unit == null) {
+                throw new IllegalArgumentException("give the unit of \"" + criterion + "\", e.g. \"B/op\", or \"\" for none");
+            }
+            return new Measure(criterion, value, unit);
+        }
+
+        /**
+         * Passes if the measured value is strictly below {@code limit}.
+         *
+         * @return the check, expectation like {@code < 1 B/op}
+         * @throws IllegalStateException if no value was measured yet
+         * @throws IllegalArgumentException if {@code limit} is NaN
+         */
+        public Check below(double limit) {
+            return compare("<", limit, measuredValue() < limit);
+        }
+
+        /**
+         * Passes if the measured value is at most {@code limit}.
+         *
+         * @return the check, expectation like {@code ≤ 1 B/op}
+         * @throws IllegalStateException if no value was measured yet
+         * @throws IllegalArgumentException if {@code limit} is NaN
+         */
+        public Check atMost(double limit) {
+            return compare("≤", limit, measuredValue() <= limit);
+        }
+
+        /**
+         * Passes if the measured value is at least {@code limit}.
+         *
+         * @return the check, expectation like {@code ≥ 2 ops/ms}
+         * @throws IllegalStateException if no value was measured yet
+         * @throws IllegalArgumentException if {@code limit} is NaN
+         */
+        public Check atLeast(double limit) {
+            return compare("≥", limit, measuredValue() >= limit);
+        }
+
+        /**
+         * Passes if the measured value is strictly above {@code limit}.
+         *
+         * @return the check, expectation like {@code > 1 B/op}
+         * @throws IllegalStateException if no value was measured yet
+         * @throws IllegalArgumentException if {@code limit} is NaN
+         */
+        public Check above(double limit) {
+            return compare(">", limit, measuredValue() > limit);
+        }
+
+        /**
+         * Passes if {@code lo ≤ value ≤ hi}.
+         *
+         * @return the check, expectation like {@code between 10 and 20 B/op}
+         * @throws IllegalStateException if no value was measured yet
+         * @throws IllegalArgumentException if a bound is NaN or {@code lo > hi}
+         */
+        public Check between(double lo, double hi) {
+            double v = measuredValue();
+            requireNumber(lo, "lo");
+            requireNumber(hi, "hi");
+            if (lo > hi) {
+                throw new IllegalArgumentException("between(lo, hi) needs lo ≤ hi, got between(" + lo + ", " + hi + ")");
+            }
+            String expectation = "between " + Format.number(lo) + " and " + Format.quantity(hi, unit);
+            return new Check(criterion, v, unit, expectation, lo <= v && v <= hi);
+        }
+
+        /**
+         * Passes if the measured value is within {@code relTolerance} of {@code target}:
+         * {@code |value - target| ≤ relTolerance·|target|}, bounds included.
+         *
+         * @param target the expected value
+         * @param relTolerance the allowed deviation as a fraction of the target: 0.1 means ±10%
+         * @return the check, expectation like {@code ≈ 16 B/op ± 10%}
+         * @throws IllegalStateException if no value was measured yet
+         * @throws IllegalArgumentException if target is NaN or infinite, or relTolerance is not
+         *     between 0 and 1
+         */
+        public Check near(double target, double relTolerance) {
+            double v = measuredValue();
+            requireNumber(target, "target");
+            if (Double.isInfinite(target)) {
+                throw new IllegalArgumentException("near(target, …) needs a finite target, got " + target);
+            }
+            if (!(relTolerance >= 0 && relTolerance <= 1)) {
+                throw new IllegalArgumentException("relTolerance is a fraction: 0.1 means ±10%; got " + relTolerance);
+            }
+            // 16 B ± 10% must accept 17.6 although 17.6 - 16 > 1.6 in binary floating point:
+            // forgive rounding in the last bits.
+            boolean passed = Math.abs(v - target) <= relTolerance * Math.abs(target) * (1 + 1e-9);
+            String expectation = "≈ " + Format.quantity(target, unit) + " ± " + Format.number(relTolerance * 100) + "%";
+            return new Check(criterion, v, unit, expectation, passed);
+        }
+
+        private Check compare(String operator, double limit, boolean passed) {
+            requireNumber(limit, "limit");
+            return new Check(criterion, value, unit, operator + " " + Format.quantity(limit, unit), passed);
+        }
+
+        private double measuredValue() {
+            if (unit == null) {
+                throw new IllegalStateException("call measured(value, unit) before comparing, e.g. Check.that(\""
+                        + criterion + "\").measured(0, \"B/op\").below(1)");
+            }
+            return value;
+        }
+
+        private static void requireNumber(double bound, String name) {
+            if (Double.isNaN(bound)) {
+                throw new IllegalArgumentException(name + " is NaN: compare against a number");
+            }
+        }
+    }
+}

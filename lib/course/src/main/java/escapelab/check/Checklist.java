@@ -1,0 +1,140 @@
+package escapelab.check;
+
+import escapelab.notebook.MimeBundle;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A task's acceptance criteria, each checked live. In a notebook it shows as a checklist with
+ * green ✔ and red ✘; its plain text has one {@code [PASS] }/{@code [FAIL] } line per check, so
+ * automated runs can grep for {@code [FAIL]}; {@link #markdown()} is for a README.
+ *
+ * @param title what is being checked, such as {@code Task 2: scalar replacement}
+ * @param checks the checks, in the order given
+ */
+public record Checklist(String title, List<Check> checks) implements MimeBundle {
+
+    private static final String GREEN = "#1a7f37";
+    private static final String RED = "#cf222e";
+
+    /**
+     * Checks and copies the components.
+     *
+     * @throws IllegalArgumentException if the title is blank, or checks is empty or holds null
+     */
+    public Checklist {
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("give the checklist a title, e.g. Checklist.of(\"Task 1\", …)");
+        }
+        if (checks == null || checks.isEmpty()) {
+            throw new IllegalArgumentException("a checklist needs at least one Check, e.g. Check.that(…).measured(…).below(…)");
+        }
+        if (checks.contains(null)) {
+            throw new IllegalArgumentException("check " + (checks.indexOf(null) + 1) + " of \"" + title + "\" is null");
+        }
+        checks = List.copyOf(checks);
+    }
+
+    /**
+     * Returns a checklist of the given checks.
+     *
+     * @param title what is being checked
+     * @param checks at least one check
+     * @return the checklist
+     * @throws IllegalArgumentException if the title is blank, or there are no checks, or one is null
+     */
+    public static Checklist of(String title, Check... checks) {
+        if (checks == null) {
+            throw new IllegalArgumentException("a checklist needs at least one Check");
+        }
+        return new Checklist(title, Arrays.asList(checks));
+    }
+
+    /** Returns whether every criterion is met. */
+    public boolean allPassed() {
+        return checks.stream().allMatch(Check::passed);
+    }
+
+    /** Returns the checks that failed, in order; empty when all passed. */
+    public List<Check> failed() {
+        return checks.stream().filter(c -> !c.passed()).toList();
+    }
+
+    /**
+     * Returns the checklist as Markdown for a README: a bold title with the count of criteria
+     * met, then {@code - [x] criterion — measured …, expected …} per check, failed ones
+     * {@code - [ ] …} and marked {@code **FAILED**}.
+     */
+    public String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("**").append(Format.oneLine(title)).append("** — ").append(summary()).append("\n\n");
+        for (Check c : checks) {
+            md.append(c.passed() ? "- [x] " : "- [ ] ").append(Format.oneLine(c.criterion())).append(" — ")
+                    .append(c.outcome());
+            if (!c.passed()) {
+                md.append(" — **FAILED**");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /**
+     * Returns the notebook views: {@code text/html} (a checklist with ✔/✘, values and
+     * expectations, and a header such as "3 of 3 criteria met") and {@code text/plain} (a
+     * header line, then one line per check starting with {@code [PASS] } or {@code [FAIL] }).
+     */
+    @Override
+    public Map<String, String> mimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", html());
+        bundle.put("text/plain", toString());
+        return Collections.unmodifiableMap(bundle);
+    }
+
+    /** Returns the plain text: {@code title: n of m criteria met}, then one line per check. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder();
+        text.append(Format.oneLine(title)).append(": ").append(summary()).append('\n');
+        for (Check c : checks) {
+            text.append(c).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String summary() {
+        long met = checks.stream().filter(Check::passed).count();
+        return met + " of " + checks.size() + " criteria met";
+    }
+
+    private String html() {
+        StringBuilder h = new StringBuilder();
+        h.append("<div class=\"escapelab-checklist\">\n");
+        h.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(Format.html(title)).append(": ")
+                .append("<span style=\"color:").append(allPassed() ? GREEN : RED).append("\">")
+                .append(summary()).append("</span></div>\n");
+        h.append("<ul style=\"list-style:none;padding-left:0;margin:0\">\n");
+        for (Check c : checks) {
+            h.append("<li>");
+            if (c.passed()) {
+                h.append("<span style=\"color:" + GREEN + ";font-weight:bold\" title=\"passed\">✔</span> ");
+            } else {
+                h.append("<span style=\"color:" + RED + ";font-weight:bold\" title=\"failed\">✘</span> ");
+            }
+            h.append(Format.html(c.criterion())).append(" <span style=\"color:#555\">— ");
+            if (c.numeric()) {
+                h.append("measured <b>").append(Format.html(Format.quantity(c.measured(), c.unit()))).append("</b>, expected ")
+                        .append(Format.html(c.expectation()));
+            } else {
+                h.append(Format.html(c.expectation()));
+            }
+            h.append("</span></li>\n");
+        }
+        h.append("</ul>\n</div>");
+        return h.toString();
+    }
+}

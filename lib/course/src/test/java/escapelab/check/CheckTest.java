@@ -1,0 +1,151 @@
+package escapelab.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CheckTest {
+
+    private static Check.Measure bytes(double value) {
+        return Check.that("allocation").measured(value, "B/op");
+    }
+
+    @Test
+    void belowIsStrict() {
+        assertTrue(bytes(0).below(1).passed());
+        assertTrue(bytes(0.999).below(1).passed());
+        assertFalse(bytes(1).below(1).passed());
+        assertFalse(bytes(40).below(1).passed());
+        assertEquals("< 1 B/op", bytes(0).below(1).expectation());
+    }
+
+    @Test
+    void atMostIncludesTheLimit() {
+        assertTrue(bytes(1).atMost(1).passed());
+        assertFalse(bytes(1.0001).atMost(1).passed());
+        assertEquals("≤ 1 B/op", bytes(1).atMost(1).expectation());
+    }
+
+    @Test
+    void atLeastIncludesTheLimit() {
+        assertTrue(bytes(2).atLeast(2).passed());
+        assertFalse(bytes(1.999).atLeast(2).passed());
+        assertEquals("≥ 2 B/op", bytes(2).atLeast(2).expectation());
+    }
+
+    @Test
+    void aboveIsStrict() {
+        assertFalse(bytes(2).above(2).passed());
+        assertTrue(bytes(2.001).above(2).passed());
+        assertEquals("> 2 B/op", bytes(3).above(2).expectation());
+    }
+
+    @Test
+    void betweenIncludesBothEnds() {
+        assertTrue(bytes(10).between(10, 20).passed());
+        assertTrue(bytes(20).between(10, 20).passed());
+        assertTrue(bytes(15).between(10, 20).passed());
+        assertFalse(bytes(9.99).between(10, 20).passed());
+        assertFalse(bytes(20.01).between(10, 20).passed());
+        assertEquals("between 10 and 20 B/op", bytes(15).between(10, 20).expectation());
+        assertThrows(IllegalArgumentException.class, () -> bytes(15).between(20, 10));
+    }
+
+    @Test
+    void nearAcceptsTheToleranceBoundsInclusive() {
+        assertTrue(bytes(16).near(16, 0.10).passed());
+        assertTrue(bytes(17.6).near(16, 0.10).passed(), "upper bound, despite binary rounding");
+        assertTrue(bytes(14.4).near(16, 0.10).passed(), "lower bound");
+        assertFalse(bytes(17.61).near(16, 0.10).passed());
+        assertFalse(bytes(14.39).near(16, 0.10).passed());
+        assertFalse(bytes(0).near(16, 0.10).passed());
+        assertTrue(bytes(0).near(0, 0.10).passed());
+        assertFalse(bytes(0.01).near(0, 0.10).passed());
+        assertEquals("≈ 16 B/op ± 10%", bytes(16).near(16, 0.10).expectation());
+        assertEquals("≈ 24 B/op ± 2.5%", bytes(24).near(24, 0.025).expectation());
+        assertThrows(IllegalArgumentException.class, () -> bytes(16).near(16, 10), "10 is not 10%");
+        assertThrows(IllegalArgumentException.class, () -> bytes(16).near(16, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> bytes(16).near(Double.NaN, 0.1));
+    }
+
+    @Test
+    void theCheckCarriesItsMeasurement() {
+        Check check = Check.that("valueReturn allocates nothing").measured(0, "B/op").below(1);
+        assertEquals(new Check("valueReturn allocates nothing", 0, "B/op", "< 1 B/op", true), check);
+        assertEquals("[PASS] valueReturn allocates nothing: measured 0 B/op, expected < 1 B/op", check.toString());
+        Check failing = Check.that("escape allocates one Point").measured(40, "B/op").near(16, 0.1);
+        assertEquals("[FAIL] escape allocates one Point: measured 40 B/op, expected ≈ 16 B/op ± 10%", failing.toString());
+    }
+
+    @Test
+    void missingMeasurementsAreRejectedWithAdvice() {
+        IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
+                () -> Check.that("valueReturn allocates nothing").measured(Double.NaN, "B/op"));
+        assertTrue(nan.getMessage().contains("missing"), nan.getMessage());
+        assertTrue(nan.getMessage().contains("valueReturn allocates nothing"), nan.getMessage());
+        IllegalStateException unmeasured = assertThrows(IllegalStateException.class,
+                () -> Check.that("x").below(1));
+        assertTrue(unmeasured.getMessage().contains("measured("), unmeasured.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> bytes(1).below(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Check.that(" "));
+        assertThrows(IllegalArgumentException.class, () -> Check.that("x").measured(1, null));
+    }
+
+    @Test
+    void measureStepsDoNotChangeEachOther() {
+        Check.Measure start = Check.that("x");
+        Check.Measure one = start.measured(1, "B/op");
+        Check.Measure two = start.measured(2, "ns/op");
+        assertEquals(1, one.below(5).measured());
+        assertEquals("B/op", one.below(5).unit());
+        assertEquals(2, two.below(5).measured());
+        assertThrows(IllegalStateException.class, () -> start.below(1));
+    }
+
+    @Test
+    void nonNumericChecksShowTheirEvidence() {
+        Check written = Check.of("the analysis is written", true, "2 analysis cells");
+        assertTrue(Double.isNaN(written.measured()));
+        assertEquals("", written.unit());
+        assertEquals("2 analysis cells", written.expectation());
+        assertEquals("[PASS] the analysis is written: 2 analysis cells", written.toString());
+        assertEquals("[FAIL] the analysis is written: no cell tagged analysis",
+                Check.of("the analysis is written", false, "no cell tagged analysis").toString());
+        assertThrows(IllegalArgumentException.class, () -> Check.of("x", true, " "));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "0          | 0",
+        "0.0001     | ≈0",
+        "-0.0002    | ≈0",
+        "0.001      | 0.001",
+        "0.012345   | 0.0123",
+        "1.23456    | 1.23",
+        "2.675      | 2.68",
+        "16         | 16",
+        "15.96      | 16",
+        "-2.5       | -2.5",
+        "99.96      | 100",
+        "123.6      | 124",
+        "1048576    | 1048576",
+        "1.0E12     | 1000000000000",
+    })
+    void numbersAreFormattedForPeople(double value, String expected) {
+        assertEquals(expected, Format.number(value));
+    }
+
+    @Test
+    void unitsFollowTheNumber() {
+        assertEquals("0 B/op", Format.quantity(0, "B/op"));
+        assertEquals("12%", Format.quantity(12, "%"));
+        assertEquals("3.5", Format.quantity(3.5, ""));
+        assertEquals("[PASS] tiny: measured ≈0 B/op, expected < 1 B/op",
+                Check.that("tiny").measured(2.3e-5, "B/op").below(1).toString());
+    }
+}

@@ -1,0 +1,110 @@
+package escapelab.submit;
+
+import escapelab.bench.BenchClass;
+import escapelab.bench.BenchResult;
+import escapelab.bench.BenchRun;
+import escapelab.bench.Profile;
+import escapelab.check.Check;
+import escapelab.check.Checklist;
+import escapelab.view.Figure;
+import escapelab.view.Layout;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubmissionTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SOURCE = "import org.openjdk.jmh.annotations.*;\npublic class FirstEscape {}\n";
+
+    private Path notebook(String analysis) throws Exception {
+        Path nb = dir.resolve("01-first-escape.ipynb");
+        Files.writeString(nb, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+                + "{\"cell_type\": \"markdown\", \"metadata\": {\"tags\": [\"analysis\"]}, \"source\": \""
+                + analysis + "\"},"
+                + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": \"1 + 1\", \"outputs\": [], \"execution_count\": null}]}");
+        return nb;
+    }
+
+    private static BenchRun run() {
+        BenchResult value = new BenchResult("FirstEscape.valueReturn", "valueReturn", Map.of(), "EA on",
+                0.5, 0.1, "ns/op", 0.0, Double.NaN, "Point", 0.0);
+        return new BenchRun("FirstEscape", Profile.QUICK,
+                List.of(new BenchClass("cells.FirstEscape", "FirstEscape", SOURCE, List.of("cells.FirstEscape"),
+                        List.of("valueReturn"))),
+                List.of(value), "Benchmark  Mode  Score\nFirstEscape.valueReturn avgt 0.5\n", "log", "[]",
+                Instant.now(), Duration.ofSeconds(3));
+    }
+
+    private Submission submission(Path nb, Instant lastMeasured) throws Exception {
+        BenchRun run = run();
+        Checklist checks = Checklist.of("Task 1", Check.that("valueReturn allocates nothing").measured(0, "B/op").below(1));
+        Figure figure = new Figure("first-escape", "ns/op and B/op", new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB));
+        return new Submission(SavedNotebook.read(nb), run.classes(), List.of(run), List.of(figure), List.of(checks),
+                List.of(Layout.of(Integer.class)), lastMeasured, "OpenJDK 17");
+    }
+
+    @Test
+    void exportsAReadmeThatReadsAloneWithTheFilesItLinks() throws Exception {
+        Path nb = notebook("Scalar replacement keeps the Point in registers.\\nReturning it makes it escape.");
+        Exported exported = submission(nb, null).export(dir.resolve("submissions"));
+
+        Path folder = dir.resolve("submissions/01-first-escape");
+        assertEquals(folder.toAbsolutePath(), exported.folder());
+        String readme = Files.readString(folder.resolve("README.md"), StandardCharsets.UTF_8);
+        assertTrue(readme.startsWith("# Submission: 01-first-escape\n"), readme);
+        assertTrue(readme.contains("## Acceptance criteria\n\n"), readme);
+        assertTrue(readme.contains("- [x] valueReturn allocates nothing"), readme);
+        assertTrue(readme.contains("## Analysis\n\nScalar replacement keeps the Point in registers.\nReturning it makes it escape."), readme);
+        assertTrue(readme.contains("```java\n" + SOURCE.strip() + "\n```"), readme);
+        assertTrue(readme.contains("FirstEscape.valueReturn avgt 0.5"), readme);
+        assertTrue(readme.contains("![ns/op and B/op](charts/first-escape.png)"), readme);
+        assertTrue(readme.contains("## Object layouts"), readme);
+        assertTrue(readme.contains("Measured on OpenJDK 17."), readme);
+        assertEquals(SOURCE, Files.readString(folder.resolve("src/FirstEscape.java")));
+        assertEquals("[]", Files.readString(folder.resolve("jmh/FirstEscape.json")));
+        byte[] png = Files.readAllBytes(folder.resolve("charts/first-escape.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertNull(exported.warning());
+        assertTrue(exported.files().containsAll(List.of("README.md", "src/FirstEscape.java", "jmh/FirstEscape.txt",
+                "jmh/FirstEscape.log", "charts/first-escape.png")));
+    }
+
+    @Test
+    void saysWhenTheSavedNotebookIsOlderThanTheRun() throws Exception {
+        Path nb = notebook("Old analysis.");
+        Files.setLastModifiedTime(nb, FileTime.from(Instant.now().minusSeconds(600)));
+        Submission submission = submission(nb, Instant.now());
+
+        Exported exported = submission.export(dir.resolve("submissions"));
+
+        assertTrue(exported.warning().contains("is older than this run's last measurement"), exported.warning());
+        String readme = Files.readString(dir.resolve("submissions/01-first-escape/README.md"));
+        assertTrue(readme.contains("> **Note:** The saved notebook"), readme);
+        assertTrue(exported.mimeBundle().get("text/html").contains("&#9888;"));
+    }
+
+    @Test
+    void saysWhenNoAnalysisWasWritten() throws Exception {
+        String readme = submission(notebook("  "), null).readme();
+        assertTrue(readme.contains("_No analysis found"), readme);
+        assertFalse(readme.contains("> **Note:**"), readme);
+    }
+}

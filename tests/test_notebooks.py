@@ -1,0 +1,95 @@
+"""Executes every notebook headless through the `java` kernel, as a learner's Run All would.
+
+A notebook fails on any error output, on any failed acceptance check ("[FAIL]" in an output),
+or when it shows no check at all. Executed copies go to build/executed/ for inspection;
+submissions are exported to a temporary folder, never over a learner's own.
+"""
+import copy
+import glob
+import os
+import re
+import tempfile
+import time
+import unittest
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NOTEBOOKS = os.path.join(ROOT, "notebooks")
+EXECUTED = os.path.join(ROOT, "build", "executed")
+
+
+def texts(nb):
+    """Every text a notebook's outputs show: streams, text/plain of results and displays."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                yield out.get("text", "")
+            else:
+                data = out.get("data", {})
+                if "text/plain" in data:
+                    yield data["text/plain"]
+
+
+def execute(nb, submissions):
+    os.environ["ESCAPELAB_SUBMISSIONS"] = submissions
+    client = NotebookClient(nb, timeout=600, kernel_name="java",
+                            resources={"metadata": {"path": NOTEBOOKS}})
+    started = time.monotonic()
+    client.execute()
+    return time.monotonic() - started
+
+
+class NotebooksTest(unittest.TestCase):
+
+    def run_notebook(self, path, nb=None, save_as=None):
+        nb = nb or nbformat.read(path, as_version=4)
+        submissions = tempfile.mkdtemp(prefix="submissions-")
+        seconds = execute(nb, submissions)
+        os.makedirs(EXECUTED, exist_ok=True)
+        nbformat.write(nb, os.path.join(EXECUTED, save_as or os.path.basename(path)))
+        return nb, submissions, seconds
+
+    def test_every_notebook_runs_and_meets_its_criteria(self):
+        paths = sorted(glob.glob(os.path.join(NOTEBOOKS, "[0-9][0-9]-*.ipynb")))
+        self.assertTrue(paths, "no notebooks found")
+        for path in paths:
+            name = os.path.basename(path)[:-len(".ipynb")]
+            with self.subTest(notebook=name):
+                nb, submissions, seconds = self.run_notebook(path)
+                shown = "\n".join(texts(nb))
+                print(f"{name}: executed in {seconds:.0f} s")
+                self.assertIn("[PASS]", shown, "the notebook shows no acceptance check")
+                failed = [line for line in shown.splitlines() if line.startswith("[FAIL]")]
+                self.assertEqual([], failed)
+                readme = os.path.join(submissions, name, "README.md")
+                self.assertTrue(os.path.exists(readme), "the submission cell exported nothing")
+                with open(readme, encoding="utf-8") as f:
+                    text = f.read()
+                for section in ("## Acceptance criteria", "## Analysis", "## Code", "## Benchmark output"):
+                    self.assertIn(section, text)
+                self.assertNotIn("[ ]", text, "the exported criteria show a failed one")
+
+    def test_notebook_01_turns_red_when_value_return_keeps_its_point(self):
+        path = os.path.join(NOTEBOOKS, "01-first-escape.ipynb")
+        nb = nbformat.read(path, as_version=4)
+        edited = copy.deepcopy(nb)
+        cell = next(c for c in edited.cells if c.cell_type == "code" and c.source.startswith("%%jmh"))
+        # The learner's edit: valueReturn stores its Point in a static field.
+        source, count = re.subn(r"(Point p = new Point\(x, y\);)", r"\1\n        kept = p;", cell.source, count=1)
+        self.assertEqual(1, count, "valueReturn's body changed; update this test")
+        cell.source = source.replace("int x = 3, y = 4;", "int x = 3, y = 4;\n    static Point kept;", 1)
+
+        nb, _, _ = self.run_notebook(path, edited, save_as="01-first-escape-edited.ipynb")
+
+        shown = "\n".join(texts(nb))
+        red = [line for line in shown.splitlines() if line.startswith("[FAIL] valueReturn allocates nothing")]
+        self.assertEqual(1, len(red), shown)
+        measured = re.search(r"measured ([0-9.]+) B/op", red[0])
+        self.assertIsNotNone(measured, red[0])
+        self.assertGreaterEqual(float(measured.group(1)), 16)
+
+
+if __name__ == "__main__":
+    unittest.main()
