@@ -243,11 +243,26 @@ public final class Bench {
         String typeName = objectType == null ? null : objectType.getSimpleName();
         List<BenchResult> results = new ArrayList<>();
         byVariant.forEach((variant, runs) -> {
+            List<BenchResult> ofVariant = new ArrayList<>();
             for (RunResult run : runs) {
-                results.add(JmhResults.toResult(run, variant.label(), typeName, instanceSize));
+                ofVariant.add(JmhResults.toResult(run, variant.label(), typeName, instanceSize));
             }
+            // JMH sorts by name; the learner reads them in the order the cell declares them.
+            ofVariant.sort(java.util.Comparator.comparingInt(this::sourceOrder));
+            results.addAll(ofVariant);
         });
         return results;
+    }
+
+    private int sourceOrder(BenchResult result) {
+        int offset = 0;
+        for (BenchClass c : classes) {
+            if (result.benchmark().startsWith(c.simpleName() + ".")) {
+                return offset + c.benchmarks().indexOf(result.method());
+            }
+            offset += c.benchmarks().size();
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static String summaries(Map<Variant, Collection<RunResult>> byVariant) {

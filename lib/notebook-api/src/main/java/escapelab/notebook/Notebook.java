@@ -41,6 +41,11 @@ public final class Notebook {
         CELL_MAGICS.put(name, Objects.requireNonNull(magic, "magic"));
     }
 
+    /** The names of the registered cell magics, sorted. */
+    public static java.util.SortedSet<String> cellMagicNames() {
+        return java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(CELL_MAGICS.keySet()));
+    }
+
     /** Returns the cell magic registered under {@code name}, if any. */
     public static Optional<CellMagic> cellMagic(String name) {
         return Optional.ofNullable(CELL_MAGICS.get(name));

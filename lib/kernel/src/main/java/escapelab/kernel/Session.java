@@ -1,0 +1,276 @@
+package escapelab.kernel;
+
+import escapelab.kernel.SnippetOrigins.Origin;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.SourceCodeAnalysis.Completeness;
+import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
+import jdk.jshell.VarSnippet;
+
+/**
+ * The JShell session that runs cells in this JVM, so that objects cells return can be rendered
+ * and library state lives from cell to cell. It splits source into snippets, evaluates them, and
+ * turns what goes wrong into reports that point at the learner's lines.
+ *
+ * <p>JShell is not thread-safe, and libraries may call in (declare source, extend the class
+ * path) from any thread, so calls are serialized, except those made by the running cell's own
+ * code, which must not wait for the evaluation that waits for them.
+ */
+final class Session implements AutoCloseable {
+
+    /** How {@link #isComplete} judges source; the kernel maps these to the protocol's words. */
+    enum Completion { COMPLETE, INCOMPLETE, INVALID }
+
+    private static final String DECLARED_SOURCE = "declared source";
+
+    private final JShell shell;
+    private final SessionExecutionControl control;
+    private final ClassLoader classLoader;
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final SnippetReports reports;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** A session whose compile class path is this JVM's class path. */
+    Session() {
+        SessionExecutionControlProvider provider = new SessionExecutionControlProvider();
+        shell = JShell.builder().executionEngine(provider, Map.of()).build();
+        control = provider.control();
+        // Building JShell created the execution control, whose class loader made itself the
+        // context loader of this thread.
+        classLoader = Thread.currentThread().getContextClassLoader();
+        reports = new SnippetReports(shell, origins);
+        for (Path entry : ClassPath.expand(System.getProperty("java.class.path"), Path.of(""))) {
+            shell.addToClasspath(entry.toString());
+        }
+    }
+
+    /** The loader of classes declared in the session; its parent is the JVM's class path loader. */
+    ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    /** Adds a folder or jar to the session's class path and to {@code java.class.path}. */
+    void addToClasspath(Path entry) {
+        String path = entry.toAbsolutePath().normalize().toString();
+        withShellUnchecked(() -> {
+            shell.addToClasspath(path);
+            return null;
+        });
+        ClassPath.appendToSystemProperty(entry);
+    }
+
+    /**
+     * Evaluates code typed in a cell.
+     *
+     * @param firstLine the line of the cell on which {@code code} starts
+     * @return the value of the last snippet if it is an expression
+     * @throws CellFailure if a snippet does not compile, throws, or is interrupted; the snippets
+     *     before it stay evaluated
+     */
+    Optional<CellValue> evalCell(String code, int firstLine, int executionCount) throws CellFailure {
+        return withShell(() -> evalSource(code, Origin.cell(executionCount, firstLine), executionCount));
+    }
+
+    /** Evaluates a start-up script; its errors name the script and its lines. */
+    void evalScript(String code, String scriptName) throws CellFailure {
+        withShell(() -> evalSource(code, Origin.source("startup script " + scriptName, 1), 0));
+    }
+
+    /**
+     * Declares types and imports for later cells.
+     *
+     * @throws IllegalStateException with the compiler's diagnostics if JShell rejects the source
+     */
+    void declare(String javaSource) {
+        try {
+            withShell(() -> evalSource(javaSource, Origin.source(DECLARED_SOURCE, 1), 0));
+        } catch (CellFailure failure) {
+            throw new IllegalStateException("The session rejected the declared source:\n"
+                    + String.join("\n", failure.report().traceback()));
+        }
+    }
+
+    /** Completions at {@code cursor}: what to put between the returned anchor and the cursor. */
+    Completions complete(String code, int cursor) {
+        return withShellUnchecked(() -> {
+            int[] anchor = new int[1];
+            List<String> options = shell.sourceCodeAnalysis().completionSuggestions(code, cursor, anchor).stream()
+                    .sorted(Comparator.comparing((SourceCodeAnalysis.Suggestion s) -> !s.matchesType()))
+                    .map(SourceCodeAnalysis.Suggestion::continuation)
+                    .distinct()
+                    .collect(Collectors.toList());
+            return new Completions(options, anchor[0], cursor);
+        });
+    }
+
+    /** Replacement options for completion. */
+    record Completions(List<String> options, int start, int end) {
+    }
+
+    /** Whether {@code code} is ready to run, needs more lines, or cannot be parsed. */
+    Completion isComplete(String code) {
+        return withShellUnchecked(() -> {
+            String rest = code;
+            while (true) {
+                CompletionInfo info = shell.sourceCodeAnalysis().analyzeCompletion(rest);
+                switch (info.completeness()) {
+                    case EMPTY:
+                        return Completion.COMPLETE;
+                    case COMPLETE:
+                    case COMPLETE_WITH_SEMI:
+                        if (info.remaining().isBlank() || info.remaining().equals(rest)) {
+                            return Completion.COMPLETE;
+                        }
+                        rest = info.remaining();
+                        break;
+                    case DEFINITELY_INCOMPLETE:
+                    case CONSIDERED_INCOMPLETE:
+                        return Completion.INCOMPLETE;
+                    default:
+                        return Completion.INVALID;
+                }
+            }
+        });
+    }
+
+    /** Stops the running cell's code (its threads); safe to call from any thread. */
+    void stop() {
+        shell.stop();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+
+    private Optional<CellValue> evalSource(String code, Origin base, int currentCount) throws CellFailure {
+        SourceText text = new SourceText(code);
+        SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+        Optional<CellValue> value = Optional.empty();
+        // A declaration may name one that comes later in the same source (a class and the
+        // record it uses): it is judged once the whole source is in.
+        Map<DeclarationSnippet, Origin> waiting = new LinkedHashMap<>();
+        int offset = 0;
+        while (offset < code.length()) {
+            String remaining = code.substring(offset);
+            CompletionInfo info = analysis.analyzeCompletion(remaining);
+            if (info.completeness() == Completeness.EMPTY) {
+                break;
+            }
+            // An incomplete rest goes to JShell as it is, which then says what is missing.
+            boolean whole = info.completeness().isComplete() && info.source() != null;
+            String source = whole ? info.source() : remaining;
+            int consumed = whole ? remaining.length() - info.remaining().length() : remaining.length();
+            // JShell maps stack frames to snippet lines wrongly when a snippet starts with blank
+            // lines, so the snippet starts at its first non-blank character.
+            int lead = leadingWhitespace(source);
+            if (lead < source.length()) {
+                value = evalSnippet(source.substring(lead), new SnippetPlacement(text, offset + lead, base),
+                        currentCount, waiting);
+            }
+            offset += Math.max(consumed, 1);
+        }
+        for (Map.Entry<DeclarationSnippet, Origin> declared : waiting.entrySet()) {
+            if (shell.status(declared.getKey()) == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+                throw new CellFailure(reports.notDefined(declared.getKey(), declared.getValue(), currentCount));
+            }
+        }
+        return value;
+    }
+
+    private static int leadingWhitespace(String source) {
+        int lead = 0;
+        while (lead < source.length() && Character.isWhitespace(source.charAt(lead))) {
+            lead++;
+        }
+        return lead;
+    }
+
+    private Optional<CellValue> evalSnippet(String source, SnippetPlacement at, int currentCount,
+                                            Map<DeclarationSnippet, Origin> waiting) throws CellFailure {
+        List<SnippetEvent> events = shell.eval(source);
+        if (control.takeStopped()) {
+            throw new CellFailure(CellErrors.interrupted());
+        }
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() != null) {
+                continue; // an update of an earlier snippet that depends on this one
+            }
+            Snippet snippet = event.snippet();
+            origins.record(snippet.id(), at.snippetOrigin());
+            if (event.exception() != null) {
+                throw new CellFailure(reports.thrown(event.exception(), currentCount));
+            }
+            if (event.status() == Snippet.Status.REJECTED) {
+                throw new CellFailure(reports.rejected(snippet, at));
+            }
+            if (event.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED && snippet instanceof DeclarationSnippet d) {
+                waiting.put(d, at.snippetOrigin());
+            }
+            return valueOf(event);
+        }
+        return Optional.empty();
+    }
+
+    /** The value of an expression snippet: a temporary variable or an existing variable's. */
+    private Optional<CellValue> valueOf(SnippetEvent event) {
+        Snippet snippet = event.snippet();
+        if (snippet instanceof VarSnippet variable
+                && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return Optional.of(fetch(variable));
+        }
+        if (snippet instanceof ExpressionSnippet expression) {
+            Optional<VarSnippet> named = shell.variables()
+                    .filter(v -> v.name().equals(expression.name()))
+                    .filter(v -> shell.status(v) == Snippet.Status.VALID)
+                    .reduce((first, second) -> second);
+            return Optional.of(named.map(this::fetch).orElseGet(() -> new CellValue(event.value())));
+        }
+        return Optional.empty();
+    }
+
+    private CellValue fetch(VarSnippet variable) {
+        return new CellValue(control.takeValue(shell.varValue(variable)));
+    }
+
+    private <T> T withShell(ShellAction<T> action) throws CellFailure {
+        // Code of the running cell that calls back into the session (Host.declare, say) runs while
+        // the cell's evaluation holds the lock and waits for that very code: join that
+        // evaluation rather than wait for it forever.
+        if (control.isRunningUserCode() && !lock.isHeldByCurrentThread()) {
+            return action.run();
+        }
+        lock.lock();
+        try {
+            return action.run();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T withShellUnchecked(Supplier<T> action) {
+        try {
+            return withShell(action::get);
+        } catch (CellFailure impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ShellAction<T> {
+        T run() throws CellFailure;
+    }
+}

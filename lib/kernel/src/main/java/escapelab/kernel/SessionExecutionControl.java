@@ -1,0 +1,88 @@
+package escapelab.kernel;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's execution in this JVM ({@link LocalExecutionControl}: a cell runs on a thread of its
+ * own thread group, which {@code stop()} stops), with three additions the kernel needs.
+ *
+ * <ul>
+ *   <li>The objects cells return: JShell itself only passes their {@code toString()} around, so
+ *       {@link #varValue} keeps the variable's object and answers a key that
+ *       {@link #takeValue} redeems.</li>
+ *   <li>Whether the last run was stopped, which JShell does not report.</li>
+ *   <li>Whether cell code is running now, so that calls from it into the session can tell.</li>
+ * </ul>
+ */
+final class SessionExecutionControl extends LocalExecutionControl {
+
+    /** Wraps values because the map does not take {@code null}, a value like any other here. */
+    private record Held(Object value) {
+    }
+
+    private final Map<String, Held> values = new ConcurrentHashMap<>();
+    private final AtomicLong keys = new AtomicLong();
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        // LocalExecutionControl installs a JVM-wide uncaught-exception handler that silently drops
+        // what it does not expect; put the previous one back so that exceptions of threads a cell
+        // leaves running are still printed.
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        running.incrementAndGet();
+        try {
+            return super.invoke(doitMethod);
+        } catch (StoppedException e) {
+            stopped.set(true);
+            throw e;
+        } finally {
+            running.decrementAndGet();
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName) throws InternalException {
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            String key = Long.toString(keys.incrementAndGet());
+            values.put(key, new Held(field.get(null)));
+            return key;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InternalException("cannot read variable " + varName + ": " + e);
+        }
+    }
+
+    /**
+     * Returns (once) the object behind a key that {@link #varValue} answered.
+     *
+     * @throws IllegalArgumentException for an unknown key
+     */
+    Object takeValue(String key) {
+        Held held = values.remove(key);
+        if (held == null) {
+            throw new IllegalArgumentException("no value under key " + key);
+        }
+        return held.value();
+    }
+
+    /** Whether cell code runs now (JShell is waiting for it). */
+    boolean isRunningUserCode() {
+        return running.get() > 0;
+    }
+
+    /** Whether a run was stopped since the last call. */
+    boolean takeStopped() {
+        return stopped.getAndSet(false);
+    }
+}
