@@ -114,7 +114,7 @@ public record BenchRun(String name, Profile profile, List<BenchClass> classes, L
         StringWriter html = new StringWriter();
         new HtmlWriter().write(table, HtmlWriteOptions.builder(html).build());
         Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", "<div><b>" + escape(name) + "</b> &middot; " + escape(profile.describe())
+        bundle.put("text/html", "<div><b>" + MimeBundle.escapeHtml(name) + "</b> &middot; " + MimeBundle.escapeHtml(profile.describe())
                 + " &middot; " + took.toSeconds() + " s" + html + "</div>");
         bundle.put("text/plain", name + " (" + profile.describe() + ")\n" + table.print());
         return bundle;
@@ -152,7 +152,4 @@ public record BenchRun(String name, Profile profile, List<BenchClass> classes, L
         return Double.parseDouble(String.format(Locale.ROOT, "%.3g", value));
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

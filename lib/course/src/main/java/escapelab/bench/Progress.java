@@ -143,11 +143,8 @@ final class Progress implements OutputFormat {
         Map<String, String> map = new LinkedHashMap<>();
         map.put("text/plain", status);
         map.put("text/html", "<div style=\"font-family:monospace\">" + (finished ? "&#10003; " : "&#9203; ")
-                + escape(status) + "</div>");
+                + MimeBundle.escapeHtml(status) + "</div>");
         return () -> map;
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

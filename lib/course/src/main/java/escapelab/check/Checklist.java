@@ -89,10 +89,7 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
      */
     @Override
     public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", html());
-        bundle.put("text/plain", toString());
-        return Collections.unmodifiableMap(bundle);
+        return MimeBundle.htmlAndText(html(), toString());
     }
 
     /** Returns the plain text: {@code title: n of m criteria met}, then one line per check. */
@@ -114,7 +111,7 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
     private String html() {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"escapelab-checklist\">\n");
-        h.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(Format.html(title)).append(": ")
+        h.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(MimeBundle.escapeHtml(title)).append(": ")
                 .append("<span style=\"color:").append(allPassed() ? GREEN : RED).append("\">")
                 .append(summary()).append("</span></div>\n");
         h.append("<ul style=\"list-style:none;padding-left:0;margin:0\">\n");
@@ -125,12 +122,12 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
             } else {
                 h.append("<span style=\"color:" + RED + ";font-weight:bold\" title=\"failed\">✘</span> ");
             }
-            h.append(Format.html(c.criterion())).append(" <span style=\"color:#555\">— ");
+            h.append(MimeBundle.escapeHtml(c.criterion())).append(" <span style=\"color:#555\">— ");
             if (c.numeric()) {
-                h.append("measured <b>").append(Format.html(Format.quantity(c.measured(), c.unit()))).append("</b>, expected ")
-                        .append(Format.html(c.expectation()));
+                h.append("measured <b>").append(MimeBundle.escapeHtml(Format.quantity(c.measured(), c.unit()))).append("</b>, expected ")
+                        .append(MimeBundle.escapeHtml(c.expectation()));
             } else {
-                h.append(Format.html(c.expectation()));
+                h.append(MimeBundle.escapeHtml(c.expectation()));
             }
             h.append("</span></li>\n");
         }

@@ -49,10 +49,6 @@ final class Format {
         return unit.startsWith("%") ? n + unit : n + " " + unit;
     }
 
-    /** Escapes text for HTML content and attribute values (Guava, via tablesaw-core). */
-    static String html(String text) {
-        return HtmlEscapers.htmlEscaper().escape(text);
-    }
 
     /** Joins the lines of a text with spaces, so that one check stays one line of output. */
     static String oneLine(String text) {

@@ -23,10 +23,10 @@ public record Exported(Path folder, List<String> files, String warning) implemen
     @Override
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
-        StringBuilder html = new StringBuilder("<div>&#10003; Exported to <code>").append(escape(folder.toString()))
-                .append("</code>: ").append(escape(String.join(", ", files))).append("</div>");
+        StringBuilder html = new StringBuilder("<div>&#10003; Exported to <code>").append(MimeBundle.escapeHtml(folder.toString()))
+                .append("</code>: ").append(MimeBundle.escapeHtml(String.join(", ", files))).append("</div>");
         if (warning != null) {
-            html.append("<div style=\"color:#b35900\">&#9888; ").append(escape(warning)).append("</div>");
+            html.append("<div style=\"color:#b35900\">&#9888; ").append(MimeBundle.escapeHtml(warning)).append("</div>");
         }
         bundle.put("text/html", html.toString());
         bundle.put("text/plain", toString());
@@ -38,7 +38,4 @@ public record Exported(Path folder, List<String> files, String warning) implemen
         return "Exported to " + folder + ": " + String.join(", ", files) + (warning == null ? "" : "\nWarning: " + warning);
     }
 
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -2,6 +2,7 @@ package escapelab.view;
 
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
+import escapelab.bench.Profile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -36,7 +37,9 @@ public final class Charts {
     public static Figure of(BenchRun run) {
         List<String> labels = new ArrayList<>(new LinkedHashSet<>(run.results().stream().map(BenchResult::label).toList()));
         String unit = run.results().get(0).unit();
-        CategoryChart time = bars("Time per operation", unit);
+        // Quick runs get times right only roughly; the title says so where the numbers are read.
+        CategoryChart time = bars(run.profile() == Profile.QUICK
+                ? "Time per operation (quick profile: indicative only)" : "Time per operation", unit);
         CategoryChart bytes = bars("Allocation per operation", "B/op");
         for (String variant : run.variants()) {
             List<Double> scores = new ArrayList<>();

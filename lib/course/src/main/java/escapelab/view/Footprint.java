@@ -94,10 +94,7 @@ public final class Footprint implements MimeBundle {
     /** Returns the notebook views: {@code text/html} (a table) and {@code text/plain} (aligned text). */
     @Override
     public Map<String, String> mimeBundle() {
-        Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", html());
-        bundle.put("text/plain", toString());
-        return Collections.unmodifiableMap(bundle);
+        return MimeBundle.htmlAndText(html(), toString());
     }
 
     /** Returns the plain-text view: title and an aligned table of classes. */
@@ -114,13 +111,13 @@ public final class Footprint implements MimeBundle {
     private String html() {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"escapelab-footprint\">\n");
-        h.append("<div style=\"font-weight:bold\">").append(Render.html(title())).append("</div>\n");
+        h.append("<div style=\"font-weight:bold\">").append(MimeBundle.escapeHtml(title())).append("</div>\n");
         h.append("<table>\n<thead><tr><th style=\"text-align:right\">count</th><th style=\"text-align:right\">bytes</th>"
                 + "<th>class</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
             h.append("<tr><td style=\"text-align:right\">").append(Render.count(r.count())).append("</td>")
                     .append("<td style=\"text-align:right\">").append(Render.count(r.bytes())).append("</td>")
-                    .append("<td><code>").append(Render.html(r.type())).append("</code></td></tr>\n");
+                    .append("<td><code>").append(MimeBundle.escapeHtml(r.type())).append("</code></td></tr>\n");
         }
         h.append("<tr style=\"font-weight:bold\"><td style=\"text-align:right\">").append(Render.count(objectCount))
                 .append("</td><td style=\"text-align:right\">").append(Render.count(totalBytes))

@@ -234,8 +234,8 @@ public final class Layout implements MimeBundle {
     private String html(String base64Png) {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"escapelab-layout\">\n");
-        h.append("<div style=\"font-weight:bold\">").append(Render.html(title())).append("</div>\n");
-        h.append("<div style=\"color:#555;font-size:smaller\">VM: ").append(Render.html(vm.describe())).append("</div>\n");
+        h.append("<div style=\"font-weight:bold\">").append(MimeBundle.escapeHtml(title())).append("</div>\n");
+        h.append("<div style=\"color:#555;font-size:smaller\">VM: ").append(MimeBundle.escapeHtml(vm.describe())).append("</div>\n");
         h.append("<table>\n<thead><tr><th style=\"text-align:right\">offset</th><th style=\"text-align:right\">size</th>"
                 + "<th>kind</th><th>type</th><th>description</th></tr></thead>\n<tbody>\n");
         for (Row r : rows) {
@@ -243,12 +243,12 @@ public final class Layout implements MimeBundle {
                     .append("<td style=\"text-align:right\">").append(r.offset()).append("</td>")
                     .append("<td style=\"text-align:right\">").append(r.size()).append("</td>")
                     .append("<td>").append(kindName(r.kind())).append("</td>")
-                    .append("<td><code>").append(Render.html(r.type())).append("</code></td>")
-                    .append("<td>").append(Render.html(r.description())).append("</td></tr>\n");
+                    .append("<td><code>").append(MimeBundle.escapeHtml(r.type())).append("</code></td>")
+                    .append("<td>").append(MimeBundle.escapeHtml(r.description())).append("</td></tr>\n");
         }
         h.append("</tbody>\n</table>\n");
         h.append("<img src=\"data:image/png;base64,").append(base64Png).append("\" alt=\"")
-                .append(Render.html(title())).append("\">\n</div>");
+                .append(MimeBundle.escapeHtml(title())).append("\">\n</div>");
         return h.toString();
     }
 

@@ -1,6 +1,5 @@
 package escapelab.view;
 
-import com.google.common.html.HtmlEscapers;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,10 +16,6 @@ final class Render {
     private Render() {
     }
 
-    /** Escapes text for HTML content and attribute values (Guava, via tablesaw-core). */
-    static String html(String text) {
-        return HtmlEscapers.htmlEscaper().escape(text);
-    }
 
     /** Encodes an image as PNG. */
     static byte[] png(BufferedImage image) {

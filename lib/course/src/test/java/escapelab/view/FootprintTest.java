@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.notebook.MimeBundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,7 +89,7 @@ class FootprintTest {
         String html = bundle.get("text/html");
         assertTrue(html.contains("<code>byte[]</code>"), html);
         assertTrue(html.contains("<code>java.nio.HeapByteBuffer</code>"), html);
-        assertTrue(html.contains(Render.html(title)), html);
+        assertTrue(html.contains(MimeBundle.escapeHtml(title)), html);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.notebook.MimeBundle;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -227,7 +228,7 @@ class LayoutTest {
         assertTrue(html.contains("<td>x</td>"), html);
         assertTrue(html.contains("<td>y</td>"), html);
         assertTrue(html.contains("<img src=\"data:image/png;base64," + bundle.get("image/png") + "\""));
-        assertTrue(html.contains("VM: " + Render.html(VM_NOW.describe())), html);
+        assertTrue(html.contains("VM: " + MimeBundle.escapeHtml(VM_NOW.describe())), html);
         assertTrue(html.contains("<table>") && html.contains("</table>"));
 
         String text = bundle.get("text/plain");
@@ -245,7 +246,7 @@ class LayoutTest {
 
     @Test
     void htmlEscapesNames() {
-        assertEquals("Map&lt;K, V&gt; &amp; &quot;x&quot;", Render.html("Map<K, V> & \"x\""));
+        assertEquals("Map&lt;K, V&gt; &amp; &quot;x&quot;", MimeBundle.escapeHtml("Map<K, V> & \"x\""));
     }
 
     @Test

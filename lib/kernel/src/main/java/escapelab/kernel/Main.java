@@ -34,7 +34,6 @@ public final class Main {
         Logger root = Logger.getLogger("");
         root.getHandlers();
         root.setLevel(Level.WARNING);
-        bindSlf4jToKernelLog();
 
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), kernelOut, kernelErr);
@@ -47,17 +46,6 @@ public final class Main {
         System.exit(0);
     }
 
-    /**
-     * SLF4J (used by Tablesaw) prints a warning to System.err when first used without a binding;
-     * have it do so now, into the kernel's log, rather than into the first cell that uses it.
-     */
-    private static void bindSlf4jToKernelLog() {
-        try {
-            Class.forName("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            // no SLF4J on the class path: nothing to bind
-        }
-    }
 
     /**
      * A kernelspec with {@code interrupt_mode: signal} (Jupyter's default) interrupts with

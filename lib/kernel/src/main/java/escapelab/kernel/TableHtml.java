@@ -1,5 +1,6 @@
 package escapelab.kernel;
 
+import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.Table;
 
 /** A Tablesaw table as an HTML table, keeping long tables short as Tablesaw's text form does. */
@@ -16,10 +17,10 @@ final class TableHtml {
         int rows = table.rowCount();
         int columns = table.columnCount();
         StringBuilder html = new StringBuilder("<table>\n");
-        html.append("<caption>").append(escape(caption(table))).append("</caption>\n");
+        html.append("<caption>").append(MimeBundle.escapeHtml(caption(table))).append("</caption>\n");
         html.append("<thead><tr>");
         for (String name : table.columnNames()) {
-            html.append("<th>").append(escape(name)).append("</th>");
+            html.append("<th>").append(MimeBundle.escapeHtml(name)).append("</th>");
         }
         html.append("</tr></thead>\n<tbody>\n");
         int head = rows <= maxRows ? rows : maxRows / 2;
@@ -48,26 +49,9 @@ final class TableHtml {
     private static void row(StringBuilder html, Table table, int row) {
         html.append("<tr>");
         for (int c = 0; c < table.columnCount(); c++) {
-            html.append("<td>").append(escape(table.getString(row, c))).append("</td>");
+            html.append("<td>").append(MimeBundle.escapeHtml(table.getString(row, c))).append("</td>");
         }
         html.append("</tr>\n");
     }
 
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
-    }
 }

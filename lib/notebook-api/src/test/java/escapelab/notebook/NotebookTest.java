@@ -55,4 +55,12 @@ class NotebookTest {
                 .filter(dir.toString()::equals).count();
         assertEquals(1, count);
     }
+
+    @Test
+    void htmlIsEscapedAndBundlesKeepTheirOrder() {
+        assertEquals("Map&lt;K, V&gt; &amp; &quot;x&quot; &#39;y&#39;", MimeBundle.escapeHtml("Map<K, V> & \"x\" 'y'"));
+        assertEquals("", MimeBundle.escapeHtml(null));
+        assertEquals(java.util.List.of("text/html", "text/plain"),
+                java.util.List.copyOf(MimeBundle.htmlAndText("<b>x</b>", "x").keySet()));
+    }
 }
