@@ -6,6 +6,7 @@ import escapelab.bench.BenchCompiler;
 import escapelab.bench.BenchRun;
 import escapelab.bench.CellClasses;
 import escapelab.bench.Profile;
+import escapelab.bench.Series;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.notebook.Cell;
@@ -113,6 +114,24 @@ public final class Course {
         return Session.CURRENT.record(Charts.by(run, param));
     }
 
+    /**
+     * Starts recording measurements that are not JMH runs (heap over iterations, bytes per
+     * request); pass the result of {@code done()} to {@link #measured(Series)}.
+     */
+    public static Series.Recorder series(String name, String xLabel, String yUnit) {
+        return Series.record(name, xLabel, yUnit);
+    }
+
+    /** Keeps a finished series for the submission and returns it, for display. */
+    public static Series measured(Series series) {
+        return Session.CURRENT.record(series);
+    }
+
+    /** A series as a line chart. */
+    public static Figure chart(Series series) {
+        return Session.CURRENT.record(Charts.of(series));
+    }
+
     /** The field layout of a class, as JOL computes it for this JVM. */
     public static Layout layout(Class<?> type) {
         return Session.CURRENT.record(Layout.of(type));
@@ -156,8 +175,8 @@ public final class Course {
      */
     public static Exported submit(String notebook) throws IOException {
         Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), CellClasses.shared().all(),
-                Session.CURRENT.runs(), Session.CURRENT.figures(), Session.CURRENT.checklists(),
-                Session.CURRENT.layouts(), Session.CURRENT.lastMeasured(), vm());
+                Session.CURRENT.runs(), Session.CURRENT.series(), Session.CURRENT.figures(),
+                Session.CURRENT.checklists(), Session.CURRENT.layouts(), Session.CURRENT.lastMeasured(), vm());
         return submission.export(submissionsDir());
     }
 

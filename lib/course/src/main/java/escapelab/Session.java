@@ -1,6 +1,7 @@
 package escapelab;
 
 import escapelab.bench.BenchRun;
+import escapelab.bench.Series;
 import escapelab.check.Checklist;
 import escapelab.view.Figure;
 import escapelab.view.Layout;
@@ -22,6 +23,7 @@ final class Session {
     private final Map<String, Figure> figures = new LinkedHashMap<>();
     private final Map<String, Checklist> checklists = new LinkedHashMap<>();
     private final Map<String, Layout> layouts = new LinkedHashMap<>();
+    private final Map<String, Series> series = new LinkedHashMap<>();
     private Instant lastMeasured;
 
     synchronized BenchRun record(BenchRun run) {
@@ -43,6 +45,16 @@ final class Session {
     synchronized Layout record(Layout layout) {
         layouts.put(layout.typeName(), layout);
         return layout;
+    }
+
+    synchronized Series record(Series measured) {
+        series.put(measured.name(), measured);
+        lastMeasured = Instant.now();
+        return measured;
+    }
+
+    synchronized List<Series> series() {
+        return List.copyOf(series.values());
     }
 
     synchronized List<BenchRun> runs() {

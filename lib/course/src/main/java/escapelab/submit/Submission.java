@@ -2,6 +2,7 @@ package escapelab.submit;
 
 import escapelab.bench.BenchClass;
 import escapelab.bench.BenchRun;
+import escapelab.bench.Series;
 import escapelab.check.Checklist;
 import escapelab.view.Figure;
 import escapelab.view.Layout;
@@ -24,13 +25,14 @@ import java.util.Map;
  * @param notebook the saved notebook, source of the analysis
  * @param cells the benchmark cells compiled in the session
  * @param runs the JMH runs, latest per name
+ * @param series measurements that are not JMH runs
  * @param figures the charts shown
  * @param checklists the acceptance criteria with their verdicts
  * @param layouts the object layouts shown
  * @param lastMeasured when the latest measurement finished, or null
  * @param vm the VM every number was measured on
  */
-public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<BenchRun> runs, List<Figure> figures,
+public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<BenchRun> runs, List<Series> series, List<Figure> figures,
                          List<Checklist> checklists, List<Layout> layouts, Instant lastMeasured, String vm) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
@@ -39,6 +41,7 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
     public Submission {
         cells = List.copyOf(cells);
         runs = List.copyOf(runs);
+        series = List.copyOf(series);
         figures = List.copyOf(figures);
         checklists = List.copyOf(checklists);
         layouts = List.copyOf(layouts);
@@ -77,11 +80,18 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
             files.put("jmh/" + run.name() + ".json", run.json().getBytes(StandardCharsets.UTF_8));
             files.put("jmh/" + run.name() + ".log", run.log().getBytes(StandardCharsets.UTF_8));
         }
+        for (Series measured : series) {
+            files.put("data/" + fileName(measured.name()) + ".csv", measured.csv().getBytes(StandardCharsets.UTF_8));
+        }
         for (Figure figure : figures) {
             files.put("charts/" + figure.name() + ".png", figure.png());
         }
         Path folder = SubmissionWriter.write(submissionsDir, name(), files);
         return new Exported(folder, List.copyOf(files.keySet()), staleWarning());
+    }
+
+    private static String fileName(String name) {
+        return name.strip().replaceAll("[^A-Za-z0-9._-]+", "-");
     }
 
     /** The README's Markdown. */
@@ -126,6 +136,13 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
                     .append(run.name()).append(".log`.\n\n```\n").append(run.text().strip()).append("\n```\n\n");
         }
 
+        if (!series.isEmpty()) {
+            md.append("## Other measurements\n\n");
+            for (Series measured : series) {
+                md.append("### ").append(measured.name()).append("\n\nData: `data/").append(fileName(measured.name()))
+                        .append(".csv`.\n\n```\n").append(measured.table().print().strip()).append("\n```\n\n");
+            }
+        }
         if (!figures.isEmpty()) {
             md.append("## Charts\n\n");
             for (Figure figure : figures) {

@@ -3,6 +3,7 @@ package escapelab.view;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
+import escapelab.bench.Series;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -93,6 +94,18 @@ public final class Charts {
         });
         return new Figure(fileName(run.name() + "-by-" + param), run.name() + ": B/op and time by " + param,
                 sideBySide(bytes, time));
+    }
+
+    /** A series of measurements that are not JMH runs: one line per series, y against x. */
+    public static Figure of(Series series) {
+        XYChart chart = lines(series.name(), series.xLabel(), series.yUnit());
+        for (String name : series.seriesNames()) {
+            List<Series.Point> points = series.of(name);
+            chart.addSeries(name, points.stream().mapToDouble(Series.Point::x).toArray(),
+                    points.stream().mapToDouble(Series.Point::y).toArray());
+        }
+        return new Figure(fileName(series.name()), series.name() + ": " + series.yUnit() + " by " + series.xLabel(),
+                sideBySide(chart));
     }
 
     /** Draws charts next to each other on one white image. */

@@ -4,6 +4,7 @@ import escapelab.bench.BenchClass;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
+import escapelab.bench.Series;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.view.Figure;
@@ -56,7 +57,9 @@ class SubmissionTest {
         BenchRun run = run();
         Checklist checks = Checklist.of("Task 1", Check.that("valueReturn allocates nothing").measured(0, "B/op").below(1));
         Figure figure = new Figure("first-escape", "ns/op and B/op", new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB));
-        return new Submission(SavedNotebook.read(nb), run.classes(), List.of(run), List.of(figure), List.of(checks),
+        Series heap = Series.record("heap over iterations", "iteration", "MiB")
+                .add("view", 1, 50).add("view", 2, 100).add("copy", 1, 0).done();
+        return new Submission(SavedNotebook.read(nb), run.classes(), List.of(run), List.of(heap), List.of(figure), List.of(checks),
                 List.of(Layout.of(Integer.class)), lastMeasured, "OpenJDK 17");
     }
 
@@ -76,6 +79,9 @@ class SubmissionTest {
         assertTrue(readme.contains("FirstEscape.valueReturn avgt 0.5"), readme);
         assertTrue(readme.contains("![ns/op and B/op](charts/first-escape.png)"), readme);
         assertTrue(readme.contains("## Object layouts"), readme);
+        assertTrue(readme.contains("### heap over iterations\n\nData: `data/heap-over-iterations.csv`."), readme);
+        assertEquals("series,iteration,MiB\nview,1,50\nview,2,100\ncopy,1,0\n",
+                Files.readString(folder.resolve("data/heap-over-iterations.csv")));
         assertTrue(readme.contains("Measured on OpenJDK 17."), readme);
         assertEquals(SOURCE, Files.readString(folder.resolve("src/FirstEscape.java")));
         assertEquals("[]", Files.readString(folder.resolve("jmh/FirstEscape.json")));

@@ -1,0 +1,58 @@
+package escapelab.view;
+
+import escapelab.bench.BenchClass;
+import escapelab.bench.BenchResult;
+import escapelab.bench.BenchRun;
+import escapelab.bench.Profile;
+import escapelab.bench.Series;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ChartsTest {
+
+    private static BenchResult result(String method, String parts, String variant, double bytes) {
+        return new BenchResult("Concat." + method, method, Map.of("parts", parts), variant, 10, 1, "ns/op",
+                bytes, Double.NaN, null, Double.NaN);
+    }
+
+    private static BenchRun run() {
+        return new BenchRun("Concat", Profile.QUICK, List.of(new BenchClass("cells.Concat", "Concat", "", List.of(),
+                List.of("plus"))), List.of(result("plus", "10", "EA on", 500), result("plus", "100", "EA on", 40_000),
+                result("plus", "10", "EA off", 600), result("plus", "100", "EA off", 41_000)),
+                "", "", "[]", Instant.now(), Duration.ZERO);
+    }
+
+    @Test
+    void barsOfTimeAndBytesSideBySide() {
+        Figure figure = Charts.of(run());
+        assertEquals("Concat", figure.name());
+        assertEquals(1120, figure.image().getWidth());
+        assertEquals(380, figure.image().getHeight());
+        assertEquals((byte) 0x89, figure.png()[0]);
+    }
+
+    @Test
+    void linesAgainstANumericParameter() {
+        Figure figure = Charts.by(run(), "parts");
+        assertEquals("Concat-by-parts", figure.name());
+        assertTrue(figure.title().contains("by parts"), figure.title());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> Charts.by(run(), "size"));
+        assertTrue(missing.getMessage().contains("no @Param size"), missing.getMessage());
+    }
+
+    @Test
+    void aSeriesIsALineChart() {
+        Series heap = Series.record("heap over iterations", "iteration", "MiB").add("view", 1, 50).add("view", 2, 100).done();
+        Figure figure = Charts.of(heap);
+        assertEquals("heap-over-iterations", figure.name());
+        assertEquals(560, figure.image().getWidth());
+    }
+}
