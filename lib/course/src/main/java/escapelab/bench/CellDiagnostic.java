@@ -10,13 +10,13 @@ package escapelab.bench;
  */
 public record CellDiagnostic(long line, long column, String message, String sourceLine) {
 
-    /** "line 7, column 18: message", then the source line with a caret under the column. */
+    /** "cell line 7, column 18: message", then the source line with a caret under the column. */
     @Override
     public String toString() {
         if (line <= 0) {
             return message;
         }
-        StringBuilder text = new StringBuilder("line ").append(line);
+        StringBuilder text = new StringBuilder("cell line ").append(line);
         if (column > 0) {
             text.append(", column ").append(column);
         }
