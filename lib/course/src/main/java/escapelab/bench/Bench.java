@@ -162,7 +162,7 @@ public final class Bench {
             byVariant.put(variant, runGuarded(options(variant), progress));
         }
         Duration took = Duration.between(started, Instant.now());
-        BenchRun run = new BenchRun(name != null ? name : defaultName(), profile, classes,
+        BenchRun run = new BenchRun(name != null ? name : defaultName(), profile, describeVm(byVariant), classes,
                 results(byVariant), summaries(byVariant), logBytes.toString(StandardCharsets.UTF_8),
                 json(byVariant), started, took);
         progress.finish(String.format("JMH done: %d benchmark run%s in %d s (%s)", run.results().size(),
@@ -252,6 +252,18 @@ public final class Bench {
             results.addAll(ofVariant);
         });
         return results;
+    }
+
+    /** "OpenJDK 64-Bit Server VM 17.0.15, forks with -Xms1g …", from what JMH reports of its forks. */
+    private String describeVm(Map<Variant, Collection<RunResult>> byVariant) {
+        for (Collection<RunResult> runs : byVariant.values()) {
+            for (RunResult run : runs) {
+                var params = run.getParams();
+                return params.getVmName() + " " + params.getJdkVersion() + ", forks with " + String.join(" ", jvmArgs)
+                        + (byVariant.size() > 1 || !variants.isEmpty() ? " plus each variant's flags" : "");
+            }
+        }
+        return "no benchmark ran";
     }
 
     private int sourceOrder(BenchResult result) {

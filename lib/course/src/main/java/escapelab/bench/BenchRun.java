@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  *
  * @param name the run's name, used for files in a submission
  * @param profile how it was measured
+ * @param vm the forked JVMs and their common flags, as every number should be labelled
  * @param classes the benchmark classes, with their sources
  * @param results every measurement
  * @param text JMH's result tables, one per variant
@@ -33,7 +34,7 @@ import java.util.function.Predicate;
  * @param started when the run started
  * @param took how long it took
  */
-public record BenchRun(String name, Profile profile, List<BenchClass> classes, List<BenchResult> results,
+public record BenchRun(String name, Profile profile, String vm, List<BenchClass> classes, List<BenchResult> results,
                        String text, String log, String json, Instant started, Duration took) implements MimeBundle {
 
     public BenchRun {
@@ -114,9 +115,10 @@ public record BenchRun(String name, Profile profile, List<BenchClass> classes, L
         StringWriter html = new StringWriter();
         new HtmlWriter().write(table, HtmlWriteOptions.builder(html).build());
         Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", "<div><b>" + MimeBundle.escapeHtml(name) + "</b> &middot; " + MimeBundle.escapeHtml(profile.describe())
-                + " &middot; " + took.toSeconds() + " s" + html + "</div>");
-        bundle.put("text/plain", name + " (" + profile.describe() + ")\n" + table.print());
+        bundle.put("text/html", "<div><b>" + MimeBundle.escapeHtml(name) + "</b> &middot; "
+                + MimeBundle.escapeHtml(profile.describe()) + " &middot; " + took.toSeconds() + " s<br><small>"
+                + MimeBundle.escapeHtml(vm) + "</small>" + html + "</div>");
+        bundle.put("text/plain", name + " (" + profile.describe() + ")\n" + vm + "\n" + table.print());
         return bundle;
     }
 

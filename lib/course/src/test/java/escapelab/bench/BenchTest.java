@@ -50,6 +50,7 @@ class BenchTest {
         assertTrue(run.text().contains("# EA off -XX:-DoEscapeAnalysis"), run.text());
         assertTrue(run.log().contains("-XX:-DoEscapeAnalysis"), "the JMH log shows the fork's flags");
         assertEquals(4, run.table().rowCount());
+        assertTrue(run.vm().contains(Runtime.version().feature() + ".") && run.vm().contains("-XX:+UseParallelGC"), run.vm());
         assertTrue(run.mimeBundle().get("text/html").contains("<table"));
 
         IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,

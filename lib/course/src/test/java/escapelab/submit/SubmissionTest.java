@@ -46,7 +46,7 @@ class SubmissionTest {
     private static BenchRun run() {
         BenchResult value = new BenchResult("FirstEscape.valueReturn", "valueReturn", Map.of(), "EA on",
                 0.5, 0.1, "ns/op", 0.0, Double.NaN, "Point", 0.0);
-        return new BenchRun("FirstEscape", Profile.QUICK,
+        return new BenchRun("FirstEscape", Profile.QUICK, "OpenJDK 64-Bit Server VM 17.0.15",
                 List.of(new BenchClass("cells.FirstEscape", "FirstEscape", SOURCE, List.of("cells.FirstEscape"),
                         List.of("valueReturn"))),
                 List.of(value), "Benchmark  Mode  Score\nFirstEscape.valueReturn avgt 0.5\n", "log", "[]",

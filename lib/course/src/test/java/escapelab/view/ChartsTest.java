@@ -24,7 +24,7 @@ class ChartsTest {
     }
 
     private static BenchRun run() {
-        return new BenchRun("Concat", Profile.QUICK, List.of(new BenchClass("cells.Concat", "Concat", "", List.of(),
+        return new BenchRun("Concat", Profile.QUICK, "OpenJDK 64-Bit Server VM 17.0.15", List.of(new BenchClass("cells.Concat", "Concat", "", List.of(),
                 List.of("plus"))), List.of(result("plus", "10", "EA on", 500), result("plus", "100", "EA on", 40_000),
                 result("plus", "10", "EA off", 600), result("plus", "100", "EA off", 41_000)),
                 "", "", "[]", Instant.now(), Duration.ZERO);
