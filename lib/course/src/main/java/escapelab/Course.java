@@ -5,6 +5,7 @@ import escapelab.bench.BenchClass;
 import escapelab.bench.BenchCompiler;
 import escapelab.bench.BenchRun;
 import escapelab.bench.CellClasses;
+import escapelab.bench.Jdks;
 import escapelab.bench.Profile;
 import escapelab.bench.Series;
 import escapelab.check.Check;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The course in one class: every notebook cell starts here ({@code import static
@@ -102,6 +104,14 @@ public final class Course {
                     name + " was not compiled by a %%jmh cell in this session: run the cell that defines it first")));
         }
         return new Bench(found).onRun(Session.CURRENT::record);
+    }
+
+    /**
+     * The newest installed JDK of at least that feature release, for running a lesson on two
+     * JDKs side by side: {@code jdk(25).ifPresent(j -> bench.variant(j.variant()))}.
+     */
+    public static Optional<Jdks.Jdk> jdk(int feature) {
+        return Jdks.atLeast(feature);
     }
 
     /** Time and bytes per operation of a run, side by side. */
