@@ -50,9 +50,15 @@ public final class CellClasses {
         if (shared == null) {
             try {
                 String configured = System.getProperty(DIR_PROPERTY);
-                Path dir = configured != null
-                        ? Files.createDirectories(Path.of(configured))
-                        : Files.createTempDirectory("escapelab-cells-");
+                Path dir;
+                if (configured != null) {
+                    dir = Files.createDirectories(Path.of(configured));
+                } else {
+                    dir = Files.createTempDirectory("escapelab-cells-");
+                    Path created = dir;
+                    // A kernel compiles into a fresh folder each session; it goes with the JVM.
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(created), "delete-cell-classes"));
+                }
                 Notebook.host().addToClasspath(dir);
                 shared = new CellClasses(dir);
             } catch (IOException e) {
@@ -108,6 +114,14 @@ public final class CellClasses {
         writeAtomically(dir.resolve(COMPILER_HINTS), new ArrayList<>(hints));
         forgetCachedHints();
         bySimpleName.put(compiled.simpleName(), compiled);
+    }
+
+    private static void deleteQuietly(Path root) {
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     private static List<String> readLines(Path file) throws IOException {
