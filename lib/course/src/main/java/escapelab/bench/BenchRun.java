@@ -4,10 +4,7 @@ import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.html.HtmlWriteOptions;
-import tech.tablesaw.io.html.HtmlWriter;
 
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,8 +109,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
     @Override
     public Map<String, String> mimeBundle() {
         Table table = table();
-        StringWriter html = new StringWriter();
-        new HtmlWriter().write(table, HtmlWriteOptions.builder(html).build());
+        String html = Tables.html(table);
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/html", "<div><b>" + MimeBundle.escapeHtml(name) + "</b> &middot; "
                 + MimeBundle.escapeHtml(profile.describe()) + " &middot; " + took.toSeconds() + " s<br><small>"

@@ -117,8 +117,8 @@ public final class CellClasses {
     }
 
     private static void deleteQuietly(Path root) {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            BenchCompiler.deleteTree(root);
         } catch (IOException | UncheckedIOException e) {
             // a temporary folder left behind is harmless
         }

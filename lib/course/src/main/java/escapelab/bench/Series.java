@@ -4,10 +4,7 @@ import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.html.HtmlWriteOptions;
-import tech.tablesaw.io.html.HtmlWriter;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,9 +100,7 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
 
     @Override
     public Map<String, String> mimeBundle() {
-        StringWriter html = new StringWriter();
-        new HtmlWriter().write(table(), HtmlWriteOptions.builder(html).build());
-        return MimeBundle.htmlAndText(html.toString(), table().print());
+        return MimeBundle.htmlAndText(Tables.html(table()), table().print());
     }
 
     @Override
