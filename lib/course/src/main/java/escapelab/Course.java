@@ -10,6 +10,8 @@ import escapelab.bench.Profile;
 import escapelab.bench.Series;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
+import escapelab.escape.EscapeReport;
+import escapelab.escape.Escapes;
 import escapelab.notebook.Cell;
 import escapelab.notebook.Notebook;
 import escapelab.view.Charts;
@@ -95,6 +97,26 @@ public final class Course {
 
     /** Starts a JMH run of benchmark classes named by their simple names. */
     public static Bench bench(String... simpleNames) {
+        return new Bench(cells(simpleNames)).onRun(Session.CURRENT::record);
+    }
+
+    /**
+     * Starts an escape report: the benchmark runs in forks that log C2's compilations, and each
+     * allocation site of the class is judged: scalar-replaced or kept on the heap, and why.
+     * {@code escapes(FirstEscape.class).run()}; {@code .detailed()} on the report adds the reasons.
+     *
+     * @throws IllegalArgumentException if a class was not compiled by a benchmark cell
+     */
+    public static Escapes escapes(Class<?>... classes) {
+        List<String> names = new ArrayList<>();
+        for (Class<?> c : classes) {
+            names.add(c.getSimpleName());
+        }
+        return new Escapes(cells(names.toArray(String[]::new)), CellClasses.shared().dir())
+                .onReport(Session.CURRENT::record);
+    }
+
+    private static List<BenchClass> cells(String... simpleNames) {
         if (simpleNames.length == 0) {
             throw new IllegalArgumentException("name the benchmark class, e.g. bench(FirstEscape.class)");
         }
@@ -103,7 +125,7 @@ public final class Course {
             found.add(CellClasses.shared().find(name).orElseThrow(() -> new IllegalArgumentException(
                     name + " was not compiled by a %%jmh cell in this session: run the cell that defines it first")));
         }
-        return new Bench(found).onRun(Session.CURRENT::record);
+        return found;
     }
 
     /**
@@ -186,7 +208,8 @@ public final class Course {
     public static Exported submit(String notebook) throws IOException {
         Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), CellClasses.shared().all(),
                 Session.CURRENT.runs(), Session.CURRENT.series(), Session.CURRENT.figures(),
-                Session.CURRENT.checklists(), Session.CURRENT.layouts(), Session.CURRENT.lastMeasured(), vm());
+                Session.CURRENT.checklists(), Session.CURRENT.layouts(), Session.CURRENT.escapeReports(),
+                Session.CURRENT.lastMeasured(), vm());
         return submission.export(submissionsDir());
     }
 

@@ -3,6 +3,7 @@ package escapelab;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Series;
 import escapelab.check.Checklist;
+import escapelab.escape.EscapeReport;
 import escapelab.view.Figure;
 import escapelab.view.Layout;
 
@@ -24,6 +25,7 @@ final class Session {
     private final Map<String, Checklist> checklists = new LinkedHashMap<>();
     private final Map<String, Layout> layouts = new LinkedHashMap<>();
     private final Map<String, Series> series = new LinkedHashMap<>();
+    private final Map<String, EscapeReport> escapeReports = new LinkedHashMap<>();
     private Instant lastMeasured;
 
     synchronized BenchRun record(BenchRun run) {
@@ -51,6 +53,16 @@ final class Session {
         series.put(measured.name(), measured);
         lastMeasured = Instant.now();
         return measured;
+    }
+
+    synchronized EscapeReport record(EscapeReport report) {
+        escapeReports.put(report.name(), report);
+        lastMeasured = Instant.now();
+        return report;
+    }
+
+    synchronized List<EscapeReport> escapeReports() {
+        return List.copyOf(escapeReports.values());
     }
 
     synchronized List<Series> series() {

@@ -25,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Compiles a benchmark cell (one whole compilation unit with JMH annotations) with javac and
@@ -90,7 +89,7 @@ public final class BenchCompiler {
             String mainName = packageName + "." + outline.mainType;
             List<String> classNames = outline.types.stream().map(t -> packageName + "." + t).toList();
             List<String> benchmarks = benchmarks(staging, mainName).stream()
-                    .sorted(java.util.Comparator.comparingInt(m -> outline.mainMethods.indexOf(m))).toList();
+                    .sorted(Comparator.comparingInt(m -> outline.mainMethods.indexOf(m))).toList();
             if (benchmarks.isEmpty()) {
                 throw new IllegalArgumentException("benchmark class " + outline.mainType + " has no @Benchmark method: "
                         + "annotate at least one public method with @Benchmark (org.openjdk.jmh.annotations)");
@@ -99,7 +98,7 @@ public final class BenchCompiler {
             target.install(staging, result);
             return result;
         } finally {
-            deleteTree(staging);
+            Folders.deleteTree(staging);
         }
     }
 
@@ -175,14 +174,6 @@ public final class BenchCompiler {
                 }
             }
             return outline;
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 

@@ -57,7 +57,7 @@ public final class CellClasses {
                     dir = Files.createTempDirectory("escapelab-cells-");
                     Path created = dir;
                     // A kernel compiles into a fresh folder each session; it goes with the JVM.
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(created), "delete-cell-classes"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(created), "delete-cell-classes"));
                 }
                 Notebook.host().addToClasspath(dir);
                 shared = new CellClasses(dir);
@@ -114,14 +114,6 @@ public final class CellClasses {
         writeAtomically(dir.resolve(COMPILER_HINTS), new ArrayList<>(hints));
         forgetCachedHints();
         bySimpleName.put(compiled.simpleName(), compiled);
-    }
-
-    private static void deleteQuietly(Path root) {
-        try {
-            BenchCompiler.deleteTree(root);
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary folder left behind is harmless
-        }
     }
 
     private static List<String> readLines(Path file) throws IOException {

@@ -7,12 +7,12 @@ import tech.tablesaw.io.html.HtmlWriter;
 import java.io.StringWriter;
 
 /** Results tables as HTML, written by Tablesaw's own HTML writer. */
-final class Tables {
+public final class Tables {
 
     private Tables() {
     }
 
-    static String html(Table table) {
+    public static String html(Table table) {
         StringWriter html = new StringWriter();
         new HtmlWriter().write(table, HtmlWriteOptions.builder(html).build());
         return html.toString();

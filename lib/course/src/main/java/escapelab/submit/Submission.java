@@ -4,6 +4,7 @@ import escapelab.bench.BenchClass;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Series;
 import escapelab.check.Checklist;
+import escapelab.escape.EscapeReport;
 import escapelab.view.Figure;
 import escapelab.view.Layout;
 
@@ -29,11 +30,13 @@ import java.util.Map;
  * @param figures the charts shown
  * @param checklists the acceptance criteria with their verdicts
  * @param layouts the object layouts shown
+ * @param escapeReports the escape reports run, shown with their reasons
  * @param lastMeasured when the latest measurement finished, or null
  * @param vm the VM every number was measured on
  */
 public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<BenchRun> runs, List<Series> series, List<Figure> figures,
-                         List<Checklist> checklists, List<Layout> layouts, Instant lastMeasured, String vm) {
+                         List<Checklist> checklists, List<Layout> layouts, List<EscapeReport> escapeReports,
+                         Instant lastMeasured, String vm) {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -45,6 +48,7 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
         figures = List.copyOf(figures);
         checklists = List.copyOf(checklists);
         layouts = List.copyOf(layouts);
+        escapeReports = List.copyOf(escapeReports);
     }
 
     /** The notebook's name without {@code .ipynb}, the submission folder's name. */
@@ -79,6 +83,10 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
             files.put("jmh/" + run.name() + ".txt", run.text().getBytes(StandardCharsets.UTF_8));
             files.put("jmh/" + run.name() + ".json", run.json().getBytes(StandardCharsets.UTF_8));
             files.put("jmh/" + run.name() + ".log", run.log().getBytes(StandardCharsets.UTF_8));
+        }
+        for (EscapeReport report : escapeReports) {
+            files.put("escape/" + fileName(report.name()) + ".txt",
+                    report.detailed().text().getBytes(StandardCharsets.UTF_8));
         }
         for (Series measured : series) {
             files.put("data/" + fileName(measured.name()) + ".csv", measured.csv().getBytes(StandardCharsets.UTF_8));
@@ -136,6 +144,14 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
                     .append(run.name()).append(".log`.\n\n```\n").append(run.text().strip()).append("\n```\n\n");
         }
 
+        if (!escapeReports.isEmpty()) {
+            md.append("## Escape reports\n\n");
+            for (EscapeReport report : escapeReports) {
+                md.append("### ").append(report.scope()).append("\n\nWith reasons: `escape/")
+                        .append(fileName(report.name())).append(".txt`.\n\n```\n")
+                        .append(report.text().strip()).append("\n```\n\n");
+            }
+        }
         if (!series.isEmpty()) {
             md.append("## Other measurements\n\n");
             for (Series measured : series) {

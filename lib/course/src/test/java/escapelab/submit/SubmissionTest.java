@@ -7,6 +7,10 @@ import escapelab.bench.Profile;
 import escapelab.bench.Series;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
+import escapelab.escape.EscapeReport;
+import escapelab.escape.Finding;
+import escapelab.escape.MethodRef;
+import escapelab.escape.Site;
 import escapelab.view.Figure;
 import escapelab.view.Layout;
 import org.junit.jupiter.api.Test;
@@ -60,7 +64,15 @@ class SubmissionTest {
         Series heap = Series.record("heap over iterations", "iteration", "MiB")
                 .add("view", 1, 50).add("view", 2, 100).add("copy", 1, 0).done();
         return new Submission(SavedNotebook.read(nb), run.classes(), List.of(run), List.of(heap), List.of(figure), List.of(checks),
-                List.of(Layout.of(Integer.class)), lastMeasured, "OpenJDK 17");
+                List.of(Layout.of(Integer.class)), List.of(escapeReport()), lastMeasured, "OpenJDK 17");
+    }
+
+    private static EscapeReport escapeReport() {
+        MethodRef value = new MethodRef("cells.FirstEscape", "valueReturn", "()I");
+        Site point = new Site(value, 0, 9, "FirstEscape.java", Site.Kind.NEW, "new Point");
+        Finding replaced = new Finding(point, value, Finding.Outcome.ELIMINATED, 1, 1, List.of(), List.of());
+        return new EscapeReport("FirstEscape", "FirstEscape", "OpenJDK 17", List.of(replaced), List.of(),
+                Map.of("valueReturn", 0.0), 1);
     }
 
     @Test
@@ -79,6 +91,9 @@ class SubmissionTest {
         assertTrue(readme.contains("FirstEscape.valueReturn avgt 0.5"), readme);
         assertTrue(readme.contains("![ns/op and B/op](charts/first-escape.png)"), readme);
         assertTrue(readme.contains("## Object layouts"), readme);
+        assertTrue(readme.contains("## Escape reports\n\n### FirstEscape\n"), readme);
+        assertTrue(readme.contains("FirstEscape.java:9: new Point: scalar-replaced in valueReturn\n"), readme);
+        assertTrue(Files.readString(folder.resolve("escape/FirstEscape.txt")).contains("scalar-replaced in valueReturn"));
         assertTrue(readme.contains("### heap over iterations\n\nData: `data/heap-over-iterations.csv`."), readme);
         assertEquals("series,iteration,MiB\nview,1,50\nview,2,100\ncopy,1,0\n",
                 Files.readString(folder.resolve("data/heap-over-iterations.csv")));

@@ -1,0 +1,33 @@
+package escapelab.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Deleting the temporary folders the course writes (compiled cells, compile logs). */
+public final class Folders {
+
+    private Folders() {
+    }
+
+    /** Deletes a folder and everything in it. */
+    public static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Deletes a folder if it can: a temporary folder left behind is harmless. */
+    public static void deleteQuietly(Path root) {
+        try {
+            deleteTree(root);
+        } catch (IOException | UncheckedIOException e) {
+            // left for the system's temporary-file cleaning
+        }
+    }
+}

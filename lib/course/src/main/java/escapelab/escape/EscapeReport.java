@@ -1,0 +1,210 @@
+package escapelab.escape;
+
+import escapelab.bench.Tables;
+import escapelab.check.Check;
+import escapelab.notebook.MimeBundle;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Which allocations C2 removed and which stayed on the heap, site by site: the JVM's answer
+ * to {@code go build -gcflags=-m}. Level 1 gives one line per site and context; level 2
+ * ({@link #detailed()}) adds the inlining decisions and limits that explain a site left in place.
+ *
+ * @param name the report's name, for the submission's file
+ * @param scope what it covers, e.g. {@code FirstEscape} or {@code package escapelab.check}
+ * @param vm the JVM the forks ran
+ * @param findings one per site and context, in bytecode order
+ * @param notes what was read: how many compile logs, whether one ended early
+ * @param bytesPerOp JMH's bytes per operation of each benchmark method, from the same run
+ * @param level 1 for verdicts, 2 for verdicts with reasons
+ */
+public record EscapeReport(String name, String scope, String vm, List<Finding> findings, List<String> notes,
+                           Map<String, Double> bytesPerOp, int level) implements MimeBundle {
+
+    public EscapeReport {
+        findings = List.copyOf(findings);
+        notes = List.copyOf(notes);
+        bytesPerOp = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bytesPerOp));
+    }
+
+    /** The same report with the reasons behind each site left in place (the {@code -m=2} analogue). */
+    public EscapeReport detailed() {
+        return new EscapeReport(name, scope, vm, findings, notes, bytesPerOp, 2);
+    }
+
+    /**
+     * Site counts over distinct sites: a site counts as eliminated only if it was removed in
+     * every context it was compiled in, as kept only if it was kept in all of them.
+     *
+     * @param allocationSites objects, arrays and boxes
+     * @param eliminated allocation sites removed everywhere they were compiled
+     * @param kept allocation sites left on the heap everywhere they were compiled
+     * @param mixed allocation sites removed in some contexts, kept in others
+     * @param notC2Compiled allocation sites no C2 compilation contains
+     * @param lockSites synchronized blocks and calls to synchronized methods
+     * @param locksElided lock sites elided everywhere they were compiled
+     */
+    public record Counts(int allocationSites, int eliminated, int kept, int mixed, int notC2Compiled,
+                         int lockSites, int locksElided) {
+
+        /** Allocation sites C2 compiled: the ones escape analysis had a say on. */
+        public int compiled() {
+            return allocationSites - notC2Compiled;
+        }
+
+        @Override
+        public String toString() {
+            return allocationSites + " allocation site" + (allocationSites == 1 ? "" : "s") + ": "
+                    + eliminated + " scalar-replaced or removed, " + kept + " on the heap, "
+                    + (mixed > 0 ? mixed + " depending on the caller, " : "")
+                    + notC2Compiled + " never compiled by C2. "
+                    + lockSites + " lock site" + (lockSites == 1 ? "" : "s") + ": " + locksElided + " elided.";
+        }
+    }
+
+    /** The counts task 9 asks for. */
+    public Counts counts() {
+        Map<Site, List<Finding.Outcome>> bySite = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            bySite.computeIfAbsent(f.site(), s -> new ArrayList<>()).add(f.outcome());
+        }
+        int sites = 0, eliminated = 0, kept = 0, mixed = 0, notCompiled = 0, locks = 0, elided = 0;
+        for (Map.Entry<Site, List<Finding.Outcome>> entry : bySite.entrySet()) {
+            List<Finding.Outcome> outcomes = entry.getValue();
+            boolean allRemoved = outcomes.stream().allMatch(o -> o == Finding.Outcome.ELIMINATED);
+            if (!entry.getKey().kind().allocates()) {
+                locks++;
+                elided += allRemoved ? 1 : 0;
+                continue;
+            }
+            sites++;
+            if (outcomes.contains(Finding.Outcome.NOT_C2_COMPILED)) {
+                notCompiled++;
+            } else if (allRemoved) {
+                eliminated++;
+            } else if (outcomes.stream().allMatch(o -> o == Finding.Outcome.KEPT)) {
+                kept++;
+            } else {
+                mixed++;
+            }
+        }
+        return new Counts(sites, eliminated, kept, mixed, notCompiled, locks, elided);
+    }
+
+    /**
+     * The finding for a site in a context.
+     *
+     * @param what the site as the report names it, e.g. {@code new Point}
+     * @param context the method, e.g. {@code valueReturn} (or {@code Class.method} outside the site's class)
+     */
+    public Optional<Finding> find(String what, String context) {
+        return findings.stream()
+                .filter(f -> f.site().what().equals(what))
+                .filter(f -> f.contextName().equals(context) || f.context().display().equals(context))
+                .findFirst();
+    }
+
+    /**
+     * What C2 did with a site in a context.
+     *
+     * @throws IllegalArgumentException naming the sites there are, if there is no such site
+     */
+    public Finding.Outcome outcome(String what, String context) {
+        return find(what, context).map(Finding::outcome).orElseThrow(() -> new IllegalArgumentException(
+                "the report has no '" + what + "' in " + context + "; it has: " + findings.stream()
+                        .map(f -> f.site().what() + " in " + f.contextName()).distinct()
+                        .collect(Collectors.joining(", "))));
+    }
+
+    /** A live check: the site is scalar-replaced (removed, elided) in that context. */
+    public Check eliminated(String what, String context) {
+        return expect(what, context, Finding.Outcome.ELIMINATED, "is scalar-replaced");
+    }
+
+    /** A live check: the site stays on the heap (the lock is taken) in that context. */
+    public Check kept(String what, String context) {
+        return expect(what, context, Finding.Outcome.KEPT, "stays on the heap");
+    }
+
+    private Check expect(String what, String context, Finding.Outcome expected, String words) {
+        String criterion = "escape report: " + what + " " + words + " in " + context;
+        return find(what, context)
+                .map(f -> Check.of(criterion, f.outcome() == expected, f.line()))
+                .orElseGet(() -> Check.of(criterion, false, "no '" + what + "' compiled in " + context
+                        + " in this report"));
+    }
+
+    /** The report as text: a line per site and context, then the counts. */
+    public String text() {
+        StringBuilder text = new StringBuilder();
+        text.append("Escape report: ").append(scope).append(" (").append(vm).append(")\n");
+        for (Finding f : findings) {
+            text.append(f.line()).append('\n');
+            if (level >= 2) {
+                f.notes().forEach(n -> text.append("    note: ").append(n).append('\n'));
+                f.reasons().forEach(r -> text.append("    why: ").append(r).append('\n'));
+            }
+        }
+        text.append(counts()).append('\n');
+        if (!bytesPerOp.isEmpty()) {
+            text.append("Measured in the same run: ").append(bytesPerOp.entrySet().stream()
+                    .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op")
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        notes.forEach(n -> text.append(n).append('\n'));
+        return text.toString();
+    }
+
+    /** The findings as a table: position, site, context, verdict (and, at level 2, why). */
+    public Table table() {
+        Table table = Table.create("Escape report: " + scope,
+                StringColumn.create("position", findings.stream().map(f -> f.site().position())),
+                StringColumn.create("site", findings.stream().map(f -> f.site().what())),
+                StringColumn.create("in", findings.stream().map(Finding::contextName)),
+                StringColumn.create("verdict", findings.stream().map(Finding::verdict)),
+                IntColumn.create("copies", findings.stream().mapToInt(Finding::copies).toArray()));
+        if (level >= 2) {
+            table.addColumns(StringColumn.create("why", findings.stream()
+                    .map(f -> String.join("; ", concat(f.notes(), f.reasons())))));
+        }
+        return table;
+    }
+
+    /** Only the findings that match, e.g. {@code report.where(f -> f.site().kind() == Site.Kind.NEW)}. */
+    public EscapeReport where(Predicate<Finding> filter) {
+        return new EscapeReport(name, scope, vm, findings.stream().filter(filter).toList(), notes, bytesPerOp, level);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    @Override
+    public Map<String, String> mimeBundle() {
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", text());
+        String summary = MimeBundle.escapeHtml(counts().toString());
+        bundle.put("text/html", "<div class=\"escape-report\"><p><b>Escape report: " + MimeBundle.escapeHtml(scope)
+                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + Tables.html(table()) + "<p>" + summary + "</p>"
+                + notes.stream().map(n -> "<p><i>" + MimeBundle.escapeHtml(n) + "</i></p>").collect(Collectors.joining())
+                + "</div>");
+        return bundle;
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

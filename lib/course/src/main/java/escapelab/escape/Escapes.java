@@ -1,0 +1,227 @@
+package escapelab.escape;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import escapelab.bench.Bench;
+import escapelab.bench.BenchClass;
+import escapelab.bench.BenchResult;
+import escapelab.bench.BenchRun;
+import escapelab.bench.Folders;
+import escapelab.bench.Profile;
+import escapelab.bench.Variant;
+import org.openjdk.jmh.runner.RunnerException;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * An escape report being set up: benchmark classes run in forked JVMs that write HotSpot's
+ * compile log, read back against the bytecode of the classes in scope.
+ *
+ * <pre>{@code
+ * EscapeReport report = escapes(FirstEscape.class).run();
+ * EscapeReport hunt = escapes(CheckWorkload.class).scope("escapelab.check").run();
+ * }</pre>
+ */
+public final class Escapes {
+
+    /** The flags that make a fork write its compile log: release JDKs log C2's eliminations there. */
+    static List<String> logFlags(Path logFile) {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + logFile,
+                "-XX:+PrintInlining");
+    }
+
+    private final List<BenchClass> classes;
+    private final Path cellDir;
+    private final List<String> packages = new ArrayList<>();
+    private final List<String> flags = new ArrayList<>();
+    private final List<String> methods = new ArrayList<>();
+    private Variant jdk;
+    private Profile profile = Profile.QUICK;
+    private String name;
+    private Consumer<EscapeReport> onReport = report -> { };
+
+    /**
+     * @param classes the compiled benchmark cells to run
+     * @param cellDir the folder they were compiled to, where their class files are read
+     */
+    public Escapes(List<BenchClass> classes, Path cellDir) {
+        if (classes.isEmpty()) {
+            throw new IllegalArgumentException("name at least one benchmark class, e.g. escapes(FirstEscape.class)");
+        }
+        this.classes = List.copyOf(classes);
+        this.cellDir = cellDir;
+    }
+
+    /**
+     * Reports on the classes of these packages (found on the class path) instead of the
+     * benchmark cell's own: the benchmark is then a workload that exercises them.
+     */
+    public Escapes scope(String... packageNames) {
+        if (packageNames.length == 0) {
+            throw new IllegalArgumentException("name a package, e.g. scope(\"escapelab.check\")");
+        }
+        packages.addAll(List.of(packageNames));
+        return this;
+    }
+
+    /** Runs the forks with these flags too, e.g. {@code -XX:-DoEscapeAnalysis}. */
+    public Escapes flags(String... jvmFlags) {
+        flags.addAll(Variant.of("flags", jvmFlags).jvmArgs());
+        return this;
+    }
+
+    /** Runs only these {@code @Benchmark} methods. */
+    public Escapes methods(String... names) {
+        methods.addAll(List.of(names));
+        return this;
+    }
+
+    /** Runs the forks on another JDK, e.g. {@code on(jdk(25).get().variant())}. */
+    public Escapes on(Variant otherJdk) {
+        jdk = otherJdk;
+        return this;
+    }
+
+    /** How long the forks warm up and run (default: quick, enough for C2 to compile them). */
+    public Escapes profile(Profile chosen) {
+        profile = chosen;
+        return this;
+    }
+
+    /** Names the report, for its file in a submission. */
+    public Escapes named(String reportName) {
+        name = reportName;
+        return this;
+    }
+
+    /** Called with every finished report (the course keeps them for the submission). */
+    public Escapes onReport(Consumer<EscapeReport> listener) {
+        onReport = listener;
+        return this;
+    }
+
+    /**
+     * Runs the benchmarks with compile logging and reads the logs.
+     *
+     * @throws IllegalStateException if the forked JVM wrote no compile log (not HotSpot)
+     * @throws RunnerException if JMH fails
+     */
+    public EscapeReport run() throws RunnerException, IOException {
+        Scope scope = scope();
+        Path logs = Files.createTempDirectory("escapelab-compile-logs-");
+        try {
+            BenchRun run = bench(logs.resolve("hotspot_%p.log")).run();
+            List<CompileLog> read = readLogs(logs, run.vm());
+            SiteReader reader = new SiteReader(Escapes.class.getClassLoader());
+            List<Site> sites = new ArrayList<>();
+            scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
+            sites.sort(Comparator.comparing(Site::sourceFile).thenComparingInt(Site::line)
+                    .thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
+            List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, arrayLimit()).judge(sites);
+            EscapeReport report = new EscapeReport(reportName(), scope.description(), vmName(run.vm()), findings,
+                    notes(read), bytesPerOp(run), 1);
+            onReport.accept(report);
+            return report;
+        } finally {
+            Folders.deleteQuietly(logs);
+        }
+    }
+
+    private Bench bench(Path logFile) {
+        Bench bench = new Bench(classes).profile(profile).named(reportName());
+        if (!methods.isEmpty()) {
+            bench.methods(methods.toArray(String[]::new));
+        }
+        bench.jvmArgs(logFlags(logFile).toArray(String[]::new));
+        if (!flags.isEmpty()) {
+            bench.jvmArgs(flags.toArray(String[]::new));
+        }
+        if (jdk != null) {
+            bench.variant(jdk);
+        }
+        return bench;
+    }
+
+    private Scope scope() throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (packages.isEmpty()) {
+            for (BenchClass c : classes) {
+                files.putAll(Scope.cellClasses(cellDir, c.name()));
+            }
+            return new Scope(String.join(", ", classes.stream().map(BenchClass::simpleName).toList()), files);
+        }
+        for (String pkg : packages) {
+            files.putAll(Scope.packageClasses(Escapes.class.getClassLoader(), pkg));
+        }
+        return new Scope((packages.size() == 1 ? "package " : "packages ") + String.join(", ", packages), files);
+    }
+
+    private static List<CompileLog> readLogs(Path dir, String vm) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(dir)) {
+            files = listed.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IllegalStateException("The escape report reads HotSpot's compile log (-XX:+LogCompilation), "
+                    + "and the forked JVM wrote none: " + vmName(vm) + ". Run it on a HotSpot JDK "
+                    + "(OpenJDK, Temurin, Oracle), e.g. on(jdk(17).get().variant()).");
+        }
+        List<CompileLog> read = new ArrayList<>();
+        for (Path file : files) {
+            read.add(CompileLog.read(file));
+        }
+        return read;
+    }
+
+    private static List<String> notes(List<CompileLog> read) {
+        List<String> notes = new ArrayList<>();
+        notes.add("Read the compile logs of " + read.size() + " forked JVM" + (read.size() == 1 ? "" : "s")
+                + "; where C2 compiled a method more than once, the last compilation is the one judged.");
+        long early = read.stream().filter(l -> !l.complete()).count();
+        if (early > 0) {
+            notes.add(early + " compile log" + (early == 1 ? "" : "s")
+                    + " ended early (a JVM that did not exit normally): what came before was read.");
+        }
+        return notes;
+    }
+
+    private Map<String, Double> bytesPerOp(BenchRun run) {
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        for (BenchResult result : run.results()) {
+            bytes.put(result.method(), result.bytesPerOp());
+        }
+        return bytes;
+    }
+
+    /** "OpenJDK 64-Bit Server VM 17.0.21" out of the run's longer description. */
+    private static String vmName(String described) {
+        int forks = described.indexOf(", forks with");
+        return forks < 0 ? described : described.substring(0, forks);
+    }
+
+    private static int arrayLimit() {
+        try {
+            return Integer.parseInt(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("EliminateAllocationArraySizeLimit").getValue());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private String reportName() {
+        if (name != null) {
+            return name;
+        }
+        String base = String.join("-", classes.stream().map(BenchClass::simpleName).toList());
+        return packages.isEmpty() ? base : base + "-" + String.join("-", packages);
+    }
+}

@@ -1,0 +1,36 @@
+package escapelab.escape;
+
+/**
+ * A method as both the compile log and the class files name it.
+ *
+ * @param holder the class's binary name with dots, e.g. {@code cells.FirstEscape$Point}
+ * @param name the method's name, {@code <init>} for constructors
+ * @param descriptor the JVM descriptor, e.g. {@code (II)Lcells/FirstEscape$Point;}
+ */
+public record MethodRef(String holder, String name, String descriptor) {
+
+    /** Parses the log's form, {@code "cells.FirstEscape make (II)Lcells/FirstEscape$Point;"}. */
+    static MethodRef parse(String logged) {
+        String[] parts = logged.strip().split(" ");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a logged method: " + logged);
+        }
+        return new MethodRef(parts[0], parts[1], parts[2]);
+    }
+
+    /** The class's name without its package, nested classes joined by a dot: {@code FirstEscape.Point}. */
+    public String simpleHolder() {
+        return holder.substring(holder.lastIndexOf('.') + 1).replace('$', '.');
+    }
+
+    /** {@code FirstEscape.valueReturn}, or {@code Point.<init>} for a constructor. */
+    public String display() {
+        return simpleHolder() + "." + name;
+    }
+
+    /** The package the holder is in, empty for the unnamed package. */
+    public String packageName() {
+        int dot = holder.lastIndexOf('.');
+        return dot < 0 ? "" : holder.substring(0, dot);
+    }
+}

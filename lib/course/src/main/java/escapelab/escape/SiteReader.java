@@ -1,0 +1,178 @@
+package escapelab.escape;
+
+import javassist.bytecode.AccessFlag;
+import javassist.bytecode.BadBytecode;
+import javassist.bytecode.ClassFile;
+import javassist.bytecode.CodeAttribute;
+import javassist.bytecode.CodeIterator;
+import javassist.bytecode.ConstPool;
+import javassist.bytecode.MethodInfo;
+import javassist.bytecode.Opcode;
+import javassist.bytecode.SourceFileAttribute;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the allocation, boxing and lock sites of class files, with their bytecode index and
+ * source line (Javassist walks the bytecode; its line table gives the lines).
+ */
+final class SiteReader {
+
+    private static final Set<String> BOXES = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
+            "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float", "java.lang.Double");
+    private static final Map<Integer, String> PRIMITIVE_ARRAYS = Map.of(4, "boolean", 5, "char", 6, "float",
+            7, "double", 8, "byte", 9, "short", 10, "int", 11, "long");
+
+    private final ClassLoader loader;
+    private final Map<String, Optional<ClassFile>> classFiles = new HashMap<>();
+    private final Map<MethodRef, MethodInfo> methodsRead = new HashMap<>();
+
+    /** @param loader where the classes that calls go to are looked up, to see which are synchronized */
+    SiteReader(ClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** Every site of one class file, in bytecode order per method. */
+    List<Site> read(byte[] classBytes) {
+        ClassFile file = parse(classBytes);
+        SourceFileAttribute sourceAttribute = (SourceFileAttribute) file.getAttribute(SourceFileAttribute.tag);
+        String source = sourceAttribute != null ? sourceAttribute.getFileName()
+                : simpleName(file.getName()) + ".java";
+        List<Site> sites = new ArrayList<>();
+        for (MethodInfo method : file.getMethods()) {
+            CodeAttribute code = method.getCodeAttribute();
+            if (code != null) {
+                readMethod(file, method, code, source, sites);
+            }
+        }
+        return sites;
+    }
+
+    private void readMethod(ClassFile file, MethodInfo method, CodeAttribute code, String source, List<Site> sites) {
+        MethodRef ref = new MethodRef(file.getName(), method.getName(), method.getDescriptor());
+        methodsRead.put(ref, method);
+        ConstPool pool = file.getConstPool();
+        CodeIterator bytecode = code.iterator();
+        Integer lastConstant = null;
+        try {
+            while (bytecode.hasNext()) {
+                int bci = bytecode.next();
+                int op = bytecode.byteAt(bci);
+                String what = switch (op) {
+                    case Opcode.NEW -> "new " + simpleName(pool.getClassInfo(bytecode.u16bitAt(bci + 1)));
+                    case Opcode.NEWARRAY -> arrayOf(PRIMITIVE_ARRAYS.getOrDefault(bytecode.byteAt(bci + 1), "?"), lastConstant);
+                    case Opcode.ANEWARRAY -> arrayOf(simpleName(pool.getClassInfo(bytecode.u16bitAt(bci + 1))), lastConstant);
+                    case Opcode.MULTIANEWARRAY -> "new " + simpleName(pool.getClassInfo(bytecode.u16bitAt(bci + 1)));
+                    case Opcode.MONITORENTER -> "lock (synchronized block)";
+                    case Opcode.INVOKESTATIC, Opcode.INVOKEVIRTUAL, Opcode.INVOKESPECIAL, Opcode.INVOKEINTERFACE ->
+                            call(pool, bytecode.u16bitAt(bci + 1), op == Opcode.INVOKEINTERFACE);
+                    default -> null;
+                };
+                if (what != null) {
+                    sites.add(new Site(ref, bci, method.getLineNumber(bci), source, kindOf(op, what), what));
+                }
+                lastConstant = constant(bytecode, bci, op);
+            }
+        } catch (BadBytecode e) {
+            throw new IllegalStateException("cannot read the bytecode of " + ref.display() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The source line of a position in a class read so far, -1 if unknown. */
+    int line(Frame frame) {
+        MethodInfo method = methodsRead.get(frame.method());
+        return method == null || frame.bci() < 0 ? -1 : method.getLineNumber(frame.bci());
+    }
+
+    private static Site.Kind kindOf(int op, String what) {
+        return switch (op) {
+            case Opcode.NEW -> Site.Kind.NEW;
+            case Opcode.NEWARRAY, Opcode.ANEWARRAY, Opcode.MULTIANEWARRAY -> Site.Kind.ARRAY;
+            case Opcode.MONITORENTER -> Site.Kind.LOCK;
+            default -> what.startsWith("box ") ? Site.Kind.BOX : Site.Kind.LOCK;
+        };
+    }
+
+    /** A boxing call or a call to a synchronized method is a site; other calls are not. */
+    private String call(ConstPool pool, int index, boolean onInterface) {
+        String owner = onInterface ? pool.getInterfaceMethodrefClassName(index) : pool.getMethodrefClassName(index);
+        String name = onInterface ? pool.getInterfaceMethodrefName(index) : pool.getMethodrefName(index);
+        String type = onInterface ? pool.getInterfaceMethodrefType(index) : pool.getMethodrefType(index);
+        if (BOXES.contains(owner) && name.equals("valueOf") && type.length() > 1 && type.charAt(2) == ')'
+                && type.charAt(1) != 'L') {
+            return "box " + simpleName(owner);
+        }
+        if (!onInterface && isSynchronized(owner, name, type)) {
+            return "lock " + simpleName(owner) + "." + name;
+        }
+        return null;
+    }
+
+    /** Looks the method up in the owner's class file, then its superclasses'. */
+    private boolean isSynchronized(String owner, String name, String type) {
+        String holder = owner;
+        for (int depth = 0; holder != null && depth < 32; depth++) {
+            Optional<ClassFile> file = classFile(holder);
+            if (file.isEmpty()) {
+                return false;
+            }
+            for (MethodInfo candidate : file.get().getMethods()) {
+                if (candidate.getName().equals(name) && candidate.getDescriptor().equals(type)) {
+                    return (candidate.getAccessFlags() & AccessFlag.SYNCHRONIZED) != 0;
+                }
+            }
+            holder = file.get().getName().equals("java.lang.Object") ? null : file.get().getSuperclass();
+        }
+        return false;
+    }
+
+    private Optional<ClassFile> classFile(String name) {
+        return classFiles.computeIfAbsent(name, n -> {
+            try (InputStream in = loader.getResourceAsStream(n.replace('.', '/') + ".class")) {
+                return in == null ? Optional.empty() : Optional.of(parse(in.readAllBytes()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static Integer constant(CodeIterator code, int bci, int op) {
+        if (op >= Opcode.ICONST_0 && op <= Opcode.ICONST_5) {
+            return op - Opcode.ICONST_0;
+        }
+        if (op == Opcode.BIPUSH) {
+            return (int) (byte) code.byteAt(bci + 1);
+        }
+        if (op == Opcode.SIPUSH) {
+            return code.s16bitAt(bci + 1);
+        }
+        return null;
+    }
+
+    private static String arrayOf(String element, Integer length) {
+        return "new " + element + "[" + (length == null ? "" : length) + "]";
+    }
+
+    static String simpleName(String className) {
+        String name = className.substring(className.lastIndexOf('.') + 1);
+        return name.substring(name.lastIndexOf('$') + 1);
+    }
+
+    private static ClassFile parse(byte[] bytes) {
+        try {
+            return new ClassFile(new DataInputStream(new ByteArrayInputStream(bytes)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a class file", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package escapelab.escape;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SiteReaderTest {
+
+    /** Each site records its own line at run time, so the test does not hard-code line numbers. */
+    static final class Allocations {
+        final int[] lines = new int[6];
+        final StringBuffer buffer = new StringBuffer();
+        int sink;
+
+        void run(int n) {
+            Object object = new Object(); lines[0] = here();
+            int[] fixed = new int[16]; lines[1] = here();
+            long[] sized = new long[n]; lines[2] = here();
+            Integer boxed = n; lines[3] = here();
+            synchronized (object) { lines[4] = here(); }
+            buffer.append(n); lines[5] = here();
+            sink = fixed.length + sized.length + boxed;
+        }
+
+        private static int here() {
+            return StackWalker.getInstance().walk(s -> s.skip(1).findFirst().orElseThrow()).getLineNumber();
+        }
+    }
+
+    @Test
+    void findsObjectsArraysBoxesAndLocksWithTheirSourceLines() throws Exception {
+        byte[] bytes;
+        try (InputStream in = Allocations.class.getResourceAsStream("SiteReaderTest$Allocations.class")) {
+            bytes = in.readAllBytes();
+        }
+        List<Site> run = new SiteReader(getClass().getClassLoader()).read(bytes).stream()
+                .filter(s -> s.method().name().equals("run")).toList();
+        Allocations fixture = new Allocations();
+        fixture.run(3);
+
+        assertEquals(List.of("new Object", "new int[16]", "new long[]", "box Integer", "lock (synchronized block)",
+                "lock StringBuffer.append"), run.stream().map(Site::what).toList());
+        assertEquals(List.of(Site.Kind.NEW, Site.Kind.ARRAY, Site.Kind.ARRAY, Site.Kind.BOX, Site.Kind.LOCK,
+                Site.Kind.LOCK), run.stream().map(Site::kind).toList());
+        assertEquals(java.util.Arrays.stream(fixture.lines).boxed().toList(), run.stream().map(Site::line).toList());
+        assertEquals("SiteReaderTest.java", run.get(0).sourceFile());
+        assertEquals(new MethodRef("escapelab.escape.SiteReaderTest$Allocations", "run", "(I)V"), run.get(0).method());
+    }
+}
