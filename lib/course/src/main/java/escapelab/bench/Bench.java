@@ -211,7 +211,7 @@ public final class Bench {
     private static Collection<RunResult> runGuarded(org.openjdk.jmh.runner.options.Options options, Progress progress)
             throws RunnerException {
         Instant started = Instant.now();
-        FutureTask<Collection<RunResult>> task = new FutureTask<>(() -> new Runner(options, progress).run());
+        FutureTask<Collection<RunResult>> task = new FutureTask<>(() -> runWhenFree(options, progress));
         Thread worker = new Thread(task, "jmh-runner");
         worker.setDaemon(true);
         worker.start();
@@ -237,6 +237,27 @@ public final class Bench {
             }
         }
     }
+
+    /**
+     * JMH refuses to start while another JMH run on this machine holds its lock (another
+     * notebook's benchmark): the two would distort each other's timings. Wait for it instead.
+     */
+    private static Collection<RunResult> runWhenFree(org.openjdk.jmh.runner.options.Options options,
+                                                     Progress progress) throws RunnerException, InterruptedException {
+        while (true) {
+            try {
+                return new Runner(options, progress).run();
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains(JMH_LOCK_BUSY)) {
+                    throw e;
+                }
+                progress.waiting("waiting: another benchmark is running on this machine (another notebook?)");
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private static final String JMH_LOCK_BUSY = "Unable to acquire the JMH lock";
 
     private List<BenchResult> results(Map<Variant, Collection<RunResult>> byVariant) {
         double instanceSize = objectType == null ? Double.NaN : ClassLayout.parseClass(objectType).instanceSize();

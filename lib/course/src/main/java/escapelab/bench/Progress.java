@@ -45,6 +45,12 @@ final class Progress implements OutputFormat {
         displayId = host.display(bundle(false));
     }
 
+    /** Shows why nothing moves, e.g. while another run holds JMH's lock. */
+    void waiting(String why) {
+        line = why;
+        update(false);
+    }
+
     void finish(String summary) {
         line = summary;
         update(true);

@@ -4,9 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +88,29 @@ class BenchTest {
                 () -> new Bench(List.of(cls)).variant("bad", "XX:-DoEscapeAnalysis"));
         assertTrue(flag.getMessage().contains("does not start with '-'"), flag.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Bench(List.of(cls)).variant("a").variant("a"));
+    }
+
+    @Test
+    void waitsWhileAnotherRunHoldsJmhsLockInsteadOfFailing() throws Exception {
+        BenchClass cls = new BenchCompiler(CellClasses.shared()).compile(firstEscape("return x;"), 2);
+        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
+        CountDownLatch held = new CountDownLatch(1);
+        Thread otherRun = new Thread(() -> {
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock lock = channel.lock()) {
+                held.countDown();
+                Thread.sleep(1500);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        otherRun.start();
+        held.await();
+
+        BenchRun run = new Bench(List.of(cls)).profile(Profile.QUICK).methods("valueReturn").run();
+
+        assertFalse(otherRun.isAlive(), "the run started only once the lock was free");
+        assertEquals(1, run.results().size());
     }
 
     /** Same shape as the benchmark's record: 12-byte header + two ints, padded to 24 on JDK 17. */
