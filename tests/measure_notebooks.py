@@ -30,7 +30,7 @@ def run(path, profile):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             for line in out.get("data", {}).get("text/plain", "").splitlines():
-                match = re.match(r"\[(PASS|FAIL)\] (.*?): measured (.*)", line)
+                match = re.match(r"\[(PASS|FAIL)\] (.*?): (.*)", line)
                 if match:
                     verdicts[match.group(2)] = (match.group(1), match.group(3))
     return seconds, verdicts

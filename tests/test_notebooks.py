@@ -89,6 +89,11 @@ class NotebooksTest(unittest.TestCase):
         measured = re.search(r"measured ([0-9.]+) B/op", red[0])
         self.assertIsNotNone(measured, red[0])
         self.assertGreaterEqual(float(measured.group(1)), 16)
+        # C2's own log agrees: the escape report turns red on the same edit.
+        report = [line for line in shown.splitlines()
+                  if line.startswith("[FAIL] the escape report shows new Point scalar-replaced in valueReturn")]
+        self.assertEqual(1, len(report), shown)
+        self.assertIn("new Point: stays on the heap in valueReturn", report[0])
 
 
 if __name__ == "__main__":

@@ -39,11 +39,20 @@ record Compilation(int id, MethodRef root, int osrBci, boolean c2, boolean succe
      *
      * @param method the method
      * @param callers the calls it was inlined through, innermost first; empty for the root
+     * @param cutTaken branches (bytecode index) whose taken side C2 replaced by an uncommon trap:
+     *                 never taken while profiling, so the code behind it is not compiled
+     * @param cutFallThrough branches whose fall-through side C2 cut off the same way
      */
-    record Reach(MethodRef method, List<Frame> callers) {
+    record Reach(MethodRef method, List<Frame> callers, Set<Integer> cutTaken, Set<Integer> cutFallThrough) {
 
         Reach {
             callers = List.copyOf(callers);
+            cutTaken = Set.copyOf(cutTaken);
+            cutFallThrough = Set.copyOf(cutFallThrough);
+        }
+
+        Reach(MethodRef method, List<Frame> callers) {
+            this(method, callers, Set.of(), Set.of());
         }
     }
 }

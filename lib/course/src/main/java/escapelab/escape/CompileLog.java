@@ -102,7 +102,8 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
         private String eliminatingHow = "";
         private List<Frame> lateInlineCallers = List.of();
 
-        private record Parse(MethodRef method, List<Frame> callers, int[] lastBci) {
+        private record Parse(MethodRef method, List<Frame> callers, int[] lastBci, Set<Integer> cutTaken,
+                             Set<Integer> cutFallThrough) {
         }
 
         TaskBuilder(XMLStreamReader xml) {
@@ -151,6 +152,18 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
                         jvms.add(new Frame(method, Integer.parseInt(attr(xml, "bci", "-1"))));
                     }
                 }
+                case "uncommon_trap" -> {
+                    // "taken never": the branch's target is cut off; "taken always": its fall-through.
+                    String comment = attr(xml, "comment", "");
+                    if (!parses.isEmpty() && attr(xml, "reason", "").equals("unstable_if")) {
+                        int bci = Integer.parseInt(attr(xml, "bci", "-1"));
+                        if (comment.equals("taken never")) {
+                            parses.peek().cutTaken().add(bci);
+                        } else if (comment.equals("taken always")) {
+                            parses.peek().cutFallThrough().add(bci);
+                        }
+                    }
+                }
                 case "task_done" -> succeeded = attr(xml, "success", "0").equals("1");
                 default -> { }
             }
@@ -160,7 +173,9 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
             switch (name) {
                 case "parse" -> {
                     if (!parses.isEmpty()) {
-                        parses.pop();
+                        Parse done = parses.pop();
+                        reached.add(new Compilation.Reach(done.method(), done.callers(), done.cutTaken(),
+                                done.cutFallThrough()));
                     }
                 }
                 case "late_inline" -> {
@@ -200,8 +215,7 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
                 Parse caller = parses.peek();
                 callers = callSite(caller, caller.lastBci[0]);
             }
-            reached.add(new Compilation.Reach(method, callers));
-            parses.push(new Parse(method, callers, new int[] {-1}));
+            parses.push(new Parse(method, callers, new int[] {-1}, new HashSet<>(), new HashSet<>()));
         }
 
         private static List<Frame> callSite(Parse in, int bci) {

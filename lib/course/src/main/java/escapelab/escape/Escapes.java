@@ -42,6 +42,7 @@ public final class Escapes {
     private final List<BenchClass> classes;
     private final Path cellDir;
     private final List<String> packages = new ArrayList<>();
+    private final List<Class<?>> packagesOf = new ArrayList<>();
     private final List<String> flags = new ArrayList<>();
     private final List<String> methods = new ArrayList<>();
     private Variant jdk;
@@ -70,6 +71,18 @@ public final class Escapes {
             throw new IllegalArgumentException("name a package, e.g. scope(\"escapelab.check\")");
         }
         packages.addAll(List.of(packageNames));
+        return this;
+    }
+
+    /**
+     * Reports on the package of each class given, read from the jar or folder that class came
+     * from: {@code scope(Check.class)} covers {@code escapelab.check} as the course ships it.
+     */
+    public Escapes scope(Class<?>... anchors) {
+        if (anchors.length == 0) {
+            throw new IllegalArgumentException("name a class of the package, e.g. scope(Check.class)");
+        }
+        packagesOf.addAll(List.of(anchors));
         return this;
     }
 
@@ -126,7 +139,8 @@ public final class Escapes {
             scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
             sites.sort(Comparator.comparing(Site::sourceFile).thenComparingInt(Site::line)
                     .thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
-            List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, arrayLimit()).judge(sites);
+            List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
+                    .judge(sites);
             EscapeReport report = new EscapeReport(reportName(), scope.description(), vmName(run.vm()), findings,
                     notes(read), bytesPerOp(run), 1);
             onReport.accept(report);
@@ -153,16 +167,21 @@ public final class Escapes {
 
     private Scope scope() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        if (packages.isEmpty()) {
+        if (packages.isEmpty() && packagesOf.isEmpty()) {
             for (BenchClass c : classes) {
                 files.putAll(Scope.cellClasses(cellDir, c.name()));
             }
             return new Scope(String.join(", ", classes.stream().map(BenchClass::simpleName).toList()), files);
         }
+        List<String> names = new ArrayList<>(packages);
         for (String pkg : packages) {
             files.putAll(Scope.packageClasses(Escapes.class.getClassLoader(), pkg));
         }
-        return new Scope((packages.size() == 1 ? "package " : "packages ") + String.join(", ", packages), files);
+        for (Class<?> anchor : packagesOf) {
+            files.putAll(Scope.packageOf(anchor));
+            names.add(anchor.getPackageName());
+        }
+        return new Scope((names.size() == 1 ? "package " : "packages ") + String.join(", ", names), files);
     }
 
     private static List<CompileLog> readLogs(Path dir, String vm) throws IOException {
@@ -222,6 +241,8 @@ public final class Escapes {
             return name;
         }
         String base = String.join("-", classes.stream().map(BenchClass::simpleName).toList());
-        return packages.isEmpty() ? base : base + "-" + String.join("-", packages);
+        List<String> names = new ArrayList<>(packages);
+        packagesOf.forEach(c -> names.add(c.getPackageName()));
+        return names.isEmpty() ? base : base + "-" + String.join("-", names);
     }
 }

@@ -26,6 +26,8 @@ public record Finding(Site site, MethodRef context, Outcome outcome, int copies,
         PARTLY,
         /** Left in place: the object is allocated on the heap, the lock taken. */
         KEPT,
+        /** C2 compiled the method but cut the site's path off (never taken while profiling). */
+        PRUNED,
         /** No C2 compilation contains the site: nothing to say about escape analysis. */
         NOT_C2_COMPILED
     }
@@ -42,6 +44,7 @@ public record Finding(Site site, MethodRef context, Outcome outcome, int copies,
             case ELIMINATED -> removed() + where;
             case KEPT -> (site.kind().allocates() ? "stays on the heap" : "lock kept") + where;
             case PARTLY -> removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies" + where;
+            case PRUNED -> "not in the compiled code (a path never taken)" + where;
             case NOT_C2_COMPILED -> "never compiled by C2" + where;
         };
     }

@@ -70,17 +70,35 @@ record Scope(String description, Map<String, byte[]> classFiles) {
      * @throws IllegalArgumentException if no class of that package is on the class path
      */
     static Map<String, byte[]> packageClasses(ClassLoader loader, String packageName) throws IOException {
+        return packageClasses(loader, packageName, java.util.Collections.list(loader.getResources(
+                packageName.replace('.', '/'))));
+    }
+
+    /**
+     * The classes of a class's package, from the one jar or folder that class was loaded from
+     * (not from others that hold the same package, such as a test folder).
+     */
+    static Map<String, byte[]> packageOf(Class<?> anchor) throws IOException {
+        String path = anchor.getPackageName().replace('.', '/');
+        var source = anchor.getProtectionDomain().getCodeSource();
+        if (source == null) {
+            throw new IllegalArgumentException(anchor.getName() + " has no code source to list its package from");
+        }
+        String location = source.getLocation().toString();
+        URL root = new URL(location.endsWith(".jar") ? "jar:" + location + "!/" + path
+                : (location.endsWith("/") ? location : location + "/") + path);
+        return packageClasses(anchor.getClassLoader(), anchor.getPackageName(), List.of(root));
+    }
+
+    private static Map<String, byte[]> packageClasses(ClassLoader loader, String packageName, List<URL> roots)
+            throws IOException {
         String path = packageName.replace('.', '/');
         Map<String, byte[]> found = new LinkedHashMap<>();
-        Enumeration<URL> roots = loader.getResources(path);
-        while (roots.hasMoreElements()) {
-            URL root = roots.nextElement();
+        for (URL root : roots) {
             for (String entry : classEntries(root, path)) {
                 String binary = entry.substring(0, entry.length() - ".class".length()).replace('/', '.');
-                try (InputStream in = loader.getResourceAsStream(entry)) {
-                    if (in != null) {
-                        found.putIfAbsent(binary, in.readAllBytes());
-                    }
+                try (InputStream in = entryStream(root, path, entry)) {
+                    found.putIfAbsent(binary, in.readAllBytes());
                 }
             }
         }
@@ -88,6 +106,12 @@ record Scope(String description, Map<String, byte[]> classFiles) {
             throw new IllegalArgumentException("no class of package " + packageName + " on the class path");
         }
         return found;
+    }
+
+    /** Reads an entry from the root it was listed in: the loader might find another copy first. */
+    private static InputStream entryStream(URL root, String path, String entry) throws IOException {
+        String base = root.toString();
+        return new URL(base.substring(0, base.length() - path.length()) + entry).openStream();
     }
 
     private static List<String> classEntries(URL root, String path) throws IOException {

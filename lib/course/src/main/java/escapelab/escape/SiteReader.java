@@ -36,6 +36,7 @@ final class SiteReader {
     private final ClassLoader loader;
     private final Map<String, Optional<ClassFile>> classFiles = new HashMap<>();
     private final Map<MethodRef, MethodInfo> methodsRead = new HashMap<>();
+    private final Map<MethodRef, Blocks> blocksOf = new HashMap<>();
 
     /** @param loader where the classes that calls go to are looked up, to see which are synchronized */
     SiteReader(ClassLoader loader) {
@@ -92,6 +93,32 @@ final class SiteReader {
     int line(Frame frame) {
         MethodInfo method = methodsRead.get(frame.method());
         return method == null || frame.bci() < 0 ? -1 : method.getLineNumber(frame.bci());
+    }
+
+    /**
+     * Whether a site is in the code a compiled copy runs: false when every path to it crosses
+     * a branch side C2 cut off. Unknown methods count as reachable.
+     */
+    boolean compiled(Site site, int entry, Compilation.Reach reach) {
+        MethodInfo method = methodsRead.get(site.method());
+        if (method == null || method.getCodeAttribute() == null) {
+            return true;
+        }
+        if (reach.cutTaken().isEmpty() && reach.cutFallThrough().isEmpty() && entry == 0) {
+            return true;
+        }
+        try {
+            Blocks blocks = blocksOf.computeIfAbsent(site.method(), m -> {
+                try {
+                    return new Blocks(method);
+                } catch (BadBytecode e) {
+                    return null;
+                }
+            });
+            return blocks == null || blocks.reachable(site.bci(), entry, reach.cutTaken(), reach.cutFallThrough());
+        } catch (BadBytecode e) {
+            return true;
+        }
     }
 
     private static Site.Kind kindOf(int op, String what) {

@@ -28,17 +28,26 @@ final class Verdicts {
     private final List<Compilation> allC2 = new ArrayList<>();
     private final Predicate<String> inScope;
     private final ToIntFunction<Frame> lines;
+    private final InCode inCode;
     private final int arrayLimit;
+
+    /** Whether a compiled copy runs the site's bytecode at all (C2 cuts off branch sides never taken). */
+    interface InCode {
+        boolean compiled(Site site, int entry, Compilation.Reach reach);
+    }
 
     /**
      * @param logs the compile logs read, one per forked JVM
      * @param inScope which classes (binary names) the report covers
      * @param lines the source line of a bytecode position, -1 if unknown
+     * @param inCode whether a site is in a compiled copy's code
      * @param arrayLimit C2's EliminateAllocationArraySizeLimit, -1 if unknown
      */
-    Verdicts(List<CompileLog> logs, Predicate<String> inScope, ToIntFunction<Frame> lines, int arrayLimit) {
+    Verdicts(List<CompileLog> logs, Predicate<String> inScope, ToIntFunction<Frame> lines, InCode inCode,
+             int arrayLimit) {
         this.inScope = inScope;
         this.lines = lines;
+        this.inCode = inCode;
         this.arrayLimit = arrayLimit;
         // A method compiled again (after a deoptimization) runs the newest code: read that one.
         Map<String, Compilation> last = new LinkedHashMap<>();
@@ -71,8 +80,10 @@ final class Verdicts {
                         List<Frame> chain = new ArrayList<>();
                         chain.add(site.frame());
                         chain.addAll(reach.callers());
+                        int entry = reach.callers().isEmpty() && c.osr() ? c.osrBci() : 0;
+                        boolean cut = !inCode.compiled(site, entry, reach);
                         byContext.computeIfAbsent(context(site, reach), k -> new ArrayList<>())
-                                .add(new Copy(c, List.copyOf(chain), removal(site, chain, c)));
+                                .add(new Copy(c, List.copyOf(chain), cut ? null : removal(site, chain, c), cut));
                     }
                 }
             }
@@ -86,14 +97,20 @@ final class Verdicts {
     }
 
     /** One compiled copy of a site, and how it was removed (empty how: removed without a lock reason), or null. */
-    private record Copy(Compilation compilation, List<Frame> chain, Elimination removal) {
+    private record Copy(Compilation compilation, List<Frame> chain, Elimination removal, boolean cut) {
 
         boolean removed() {
             return removal != null;
         }
     }
 
-    private Finding finding(Site site, MethodRef context, List<Copy> copies) {
+    private Finding finding(Site site, MethodRef context, List<Copy> all) {
+        List<Copy> copies = all.stream().filter(c -> !c.cut()).toList();
+        if (copies.isEmpty()) {
+            return new Finding(site, context, Finding.Outcome.PRUNED, all.size(), 0, List.of(), List.of(
+                    "every path to it is a branch side that was never taken while profiling: C2 compiled an "
+                            + "uncommon trap there instead, so running it would leave the compiled code"));
+        }
         long removed = copies.stream().filter(Copy::removed).count();
         Finding.Outcome outcome = removed == copies.size() ? Finding.Outcome.ELIMINATED
                 : removed == 0 ? Finding.Outcome.KEPT : Finding.Outcome.PARTLY;

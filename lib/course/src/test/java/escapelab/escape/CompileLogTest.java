@@ -42,8 +42,8 @@ class CompileLogTest {
     @Test
     void readsInliningWithTheCallChainEachMethodCameThrough() throws Exception {
         Compilation viaHelper = demo().compilations().get(3);
-        assertEquals(List.of(new Compilation.Reach(VIA_HELPER, List.of()),
-                new Compilation.Reach(MAKE, List.of(new Frame(VIA_HELPER, 8)))), viaHelper.reached());
+        assertEquals(List.of(new Compilation.Reach(MAKE, List.of(new Frame(VIA_HELPER, 8))),
+                new Compilation.Reach(VIA_HELPER, List.of())), viaHelper.reached());
         Compilation notInlined = demo().compilations().get(4);
         InlineDecision decision = notInlined.decisions().get(0);
         assertEquals(MAKE, decision.callee());
@@ -75,6 +75,15 @@ class CompileLogTest {
         Compilation value = demo().compilations().get(1);
         assertTrue(value.lateInlinesPlanned().contains(List.of(new Frame(VALUE_RETURN, 14))));
         assertTrue(value.lateInlinesDone().isEmpty());
+    }
+
+    @Test
+    void recordsTheBranchSidesCutOffByUncommonTraps() throws Exception {
+        Compilation value = demo().compilations().get(1);
+        Compilation.Reach root = value.reached().stream().filter(r -> r.method().equals(VALUE_RETURN)).findFirst()
+                .orElseThrow();
+        assertEquals(java.util.Set.of(3), root.cutFallThrough());
+        assertTrue(root.cutTaken().isEmpty());
     }
 
     @Test

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SiteReaderTest {
 
@@ -28,6 +31,30 @@ class SiteReaderTest {
         private static int here() {
             return StackWalker.getInstance().walk(s -> s.skip(1).findFirst().orElseThrow()).getLineNumber();
         }
+    }
+
+    static final class Guarded {
+        static int check(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("negative");
+            }
+            return n + 1;
+        }
+    }
+
+    @Test
+    void aSiteBehindABranchSideC2CutOffIsNotInTheCompiledCode() throws Exception {
+        byte[] bytes;
+        try (InputStream in = Guarded.class.getResourceAsStream("SiteReaderTest$Guarded.class")) {
+            bytes = in.readAllBytes();
+        }
+        SiteReader reader = new SiteReader(getClass().getClassLoader());
+        Site thrown = reader.read(bytes).stream().filter(s -> s.what().equals("new IllegalArgumentException"))
+                .findFirst().orElseThrow();
+        int branch = 1; // iload_0 at 0, then ifge: its fall-through side throws
+        assertTrue(reader.compiled(thrown, 0, new Compilation.Reach(thrown.method(), List.of())));
+        assertTrue(reader.compiled(thrown, 0, new Compilation.Reach(thrown.method(), List.of(), Set.of(branch), Set.of())));
+        assertFalse(reader.compiled(thrown, 0, new Compilation.Reach(thrown.method(), List.of(), Set.of(), Set.of(branch))));
     }
 
     @Test

@@ -19,9 +19,17 @@ class VerdictsTest {
         return new Site(method, bci, 10 + bci, "Demo.java", kind, what);
     }
 
+    /** Sites at bytecode index 77 are on a path C2 cut off; all others are in the compiled code. */
     private static List<Finding> judge(Site... sites) throws Exception {
         return new Verdicts(List.of(CompileLogTest.demo()), name -> name.startsWith("cells.Demo"),
-                frame -> 100 + frame.bci(), 64).judge(List.of(sites));
+                frame -> 100 + frame.bci(), (site, entry, reach) -> site.bci() != 77, 64).judge(List.of(sites));
+    }
+
+    @Test
+    void aSiteOnAPathC2CutOffIsNotInTheCompiledCode() throws Exception {
+        Finding cut = judge(site(POINTER_RETURN, 77, Site.Kind.NEW, "new IllegalStateException")).get(0);
+        assertEquals(Finding.Outcome.PRUNED, cut.outcome());
+        assertEquals("not in the compiled code (a path never taken) in pointerReturn", cut.verdict());
     }
 
     @Test
