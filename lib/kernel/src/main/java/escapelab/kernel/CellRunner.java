@@ -11,11 +11,14 @@ final class CellRunner {
     private final Session session;
     private final LineMagics lineMagics;
     private final CellMagicRunner cellMagics;
+    private final SessionStartup startup;
 
-    CellRunner(Session session, LineMagics lineMagics, CellMagicRunner cellMagics) {
+    /** @param startup what cells wait for before they run */
+    CellRunner(Session session, LineMagics lineMagics, CellMagicRunner cellMagics, SessionStartup startup) {
         this.session = session;
         this.lineMagics = lineMagics;
         this.cellMagics = cellMagics;
+        this.startup = startup;
     }
 
     /**
@@ -23,6 +26,7 @@ final class CellRunner {
      * @throws CellFailure with the report to show instead
      */
     Optional<CellValue> run(String cell, int executionCount) throws CellFailure {
+        startup.await();
         Optional<CellSource.CellMagicCall> magicCall = CellSource.cellMagic(cell);
         if (magicCall.isPresent()) {
             Object result = cellMagics.run(magicCall.get());
