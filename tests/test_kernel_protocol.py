@@ -235,7 +235,7 @@ class KernelProtocolTest(unittest.TestCase):
     def test_unknown_cell_magic_lists_known_ones(self):
         error = self.run_error("%%nosuchmagic some args\nbody")
         self.assertEqual("Unknown cell magic %%nosuchmagic.", error["traceback"][0])
-        self.assertIn("Line magics: %jars, %classpath", error["traceback"])
+        self.assertIn("Line magics: %jars, %classpath, %maven, %load", error["traceback"])
         self.assertTrue(any(line.startswith("Cell magics:") for line in error["traceback"]))
 
     def test_registered_cell_magic_runs_on_the_cell(self):

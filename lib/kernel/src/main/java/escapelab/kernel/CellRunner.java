@@ -1,5 +1,6 @@
 package escapelab.kernel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,14 +9,20 @@ import java.util.Optional;
  */
 final class CellRunner {
 
+    /** Cell magics of the kernel itself, ahead of those libraries register. */
+    static final List<String> OWN_CELL_MAGICS = List.of("time");
+
     private final Session session;
     private final LineMagics lineMagics;
     private final CellMagicRunner cellMagics;
+    private final SessionStartup startup;
 
-    CellRunner(Session session, LineMagics lineMagics, CellMagicRunner cellMagics) {
+    /** @param startup what cells wait for before they run */
+    CellRunner(Session session, LineMagics lineMagics, CellMagicRunner cellMagics, SessionStartup startup) {
         this.session = session;
         this.lineMagics = lineMagics;
         this.cellMagics = cellMagics;
+        this.startup = startup;
     }
 
     /**
@@ -23,20 +30,48 @@ final class CellRunner {
      * @throws CellFailure with the report to show instead
      */
     Optional<CellValue> run(String cell, int executionCount) throws CellFailure {
+        startup.await();
+        return run(cell, 0, executionCount);
+    }
+
+    /** @param lineOffset how many lines of the notebook cell come before {@code cell} */
+    private Optional<CellValue> run(String cell, int lineOffset, int executionCount) throws CellFailure {
         Optional<CellSource.CellMagicCall> magicCall = CellSource.cellMagic(cell);
         if (magicCall.isPresent()) {
-            Object result = cellMagics.run(magicCall.get());
+            CellSource.CellMagicCall call = magicCall.get();
+            if (call.name().equals("time")) {
+                return time(call, lineOffset, executionCount);
+            }
+            Object result = cellMagics.run(new CellSource.CellMagicCall(call.name(), call.args(), call.body(),
+                    call.bodyLine() + lineOffset));
             return result == null ? Optional.empty() : Optional.of(new CellValue(result));
         }
         Optional<CellValue> value = Optional.empty();
         for (CellSource.Part part : CellSource.parts(cell)) {
             if (part instanceof CellSource.LineMagic magic) {
-                lineMagics.run(magic.name(), magic.args());
-                value = Optional.empty();
+                Optional<LineMagics.LoadedFile> loaded = lineMagics.run(magic.name(), magic.args());
+                value = loaded.isPresent()
+                        ? session.evalFile(loaded.get().code(), loaded.get().path().getFileName().toString(), executionCount)
+                        : Optional.empty();
             } else if (part instanceof CellSource.Code code) {
-                value = session.evalCell(code.text(), code.firstLine(), executionCount);
+                value = session.evalCell(code.text(), code.firstLine() + lineOffset, executionCount);
             }
         }
+        return value;
+    }
+
+    /** {@code %%time}: runs the rest of the cell, then prints how long it took. */
+    private Optional<CellValue> time(CellSource.CellMagicCall call, int lineOffset, int executionCount) throws CellFailure {
+        if (!call.args().isEmpty()) {
+            throw new CellFailure(CellErrors.magicUsage("%%time takes no arguments: put the code to time on the "
+                    + "lines below it, not after %%time.", List.of()));
+        }
+        if (call.body().isBlank()) {
+            throw new CellFailure(CellErrors.magicUsage("%%time needs code to time on the lines below it.", List.of()));
+        }
+        CellTimer timer = new CellTimer();
+        Optional<CellValue> value = run(call.body(), call.bodyLine() - 1 + lineOffset, executionCount);
+        System.out.println(timer.report());
         return value;
     }
 

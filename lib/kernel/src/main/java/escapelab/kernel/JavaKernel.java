@@ -84,16 +84,18 @@ public final class JavaKernel extends BaseKernel {
         }
         Renderer renderer = new Renderer();
         Notebook.install(new KernelHost(publisher, renderer, session));
-        evalStartup(session, "import static " + Display.class.getName() + ".*;", "kernel imports", kernelErr);
-        for (Path script : settings.startupScripts()) {
-            try {
-                evalStartup(session, Files.readString(script), script.getFileName().toString(), kernelErr);
-            } catch (IOException e) {
-                kernelErr.println("escapelab kernel: cannot read start-up script " + script + ": " + e);
+        SessionStartup startup = SessionStartup.begin(() -> {
+            evalStartup(session, "import static " + Display.class.getName() + ".*;", "kernel imports", kernelErr);
+            for (Path script : settings.startupScripts()) {
+                try {
+                    evalStartup(session, Files.readString(script), script.getFileName().toString(), kernelErr);
+                } catch (IOException e) {
+                    kernelErr.println("escapelab kernel: cannot read start-up script " + script + ": " + e);
+                }
             }
-        }
+        });
         LineMagics lineMagics = new LineMagics(session::addToClasspath, Path.of("").toAbsolutePath());
-        CellRunner runner = new CellRunner(session, lineMagics, new CellMagicRunner(session.classLoader()));
+        CellRunner runner = new CellRunner(session, lineMagics, new CellMagicRunner(session.classLoader()), startup);
         return new JavaKernel(publisher, session, renderer, runner, stdin);
     }
 

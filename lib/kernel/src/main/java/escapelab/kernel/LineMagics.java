@@ -1,45 +1,109 @@
 package escapelab.kernel;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The kernel's own line magics, which extend the class path of the session (and of JVMs forked
- * from it): {@code %jars <paths or globs>} and {@code %classpath <paths>}.
+ * The kernel's own line magics: {@code %jars <paths or globs>}, {@code %classpath <paths>} and
+ * {@code %maven <coordinates>} extend the class path of the session (and of JVMs forked from
+ * it); {@code %load <file>} reads a file of Java code for the cell to run.
  */
 final class LineMagics {
 
-    static final List<String> NAMES = List.of("jars", "classpath");
+    static final List<String> NAMES = List.of("jars", "classpath", "maven", "load");
+
+    /** Resolves Maven coordinates to jars. */
+    @FunctionalInterface
+    interface ArtifactResolver {
+        List<Path> resolve(List<String> coordinates) throws CellFailure;
+    }
+
+    /**
+     * A file {@code %load} read, for the cell to run in the magic's place.
+     *
+     * @param path absolute
+     */
+    record LoadedFile(Path path, String code) {
+    }
 
     private final Consumer<Path> addToClasspath;
     private final Path workingDirectory;
+    private final ArtifactResolver maven;
+    private MavenResolver userMaven;
 
     /**
+     * Magics whose {@code %maven} resolves with the current user's Maven settings.
+     *
      * @param addToClasspath what adds one entry to the session's class path
      * @param workingDirectory what relative paths resolve against
      */
     LineMagics(Consumer<Path> addToClasspath, Path workingDirectory) {
+        this(addToClasspath, workingDirectory, null);
+    }
+
+    /** @param maven what {@code %maven} resolves with; {@code null} for the current user's Maven */
+    LineMagics(Consumer<Path> addToClasspath, Path workingDirectory, ArtifactResolver maven) {
         this.addToClasspath = addToClasspath;
         this.workingDirectory = workingDirectory;
+        this.maven = maven != null ? maven : this::resolveForCurrentUser;
     }
 
     /**
      * Runs a line magic. All its paths are checked before any is added.
      *
+     * @return the file to run for {@code %load}; empty for the others
      * @throws CellFailure for an unknown magic, missing arguments or paths that do not exist
      */
-    void run(String name, String args) throws CellFailure {
+    Optional<LoadedFile> run(String name, String args) throws CellFailure {
         List<Path> entries;
         switch (name) {
             case "jars" -> entries = jars(args);
             case "classpath" -> entries = classpath(args);
+            case "maven" -> entries = maven.resolve(split(args));
+            case "load" -> {
+                return Optional.of(load(args));
+            }
             default -> throw new CellFailure(CellErrors.magicUsage("Unknown line magic %" + name + ".", known()));
         }
         entries.forEach(addToClasspath);
+        return Optional.empty();
+    }
+
+    /** The file {@code %load} names, read as UTF-8. */
+    LoadedFile load(String args) throws CellFailure {
+        List<String> words = arguments("load", args, "a file of Java code, e.g. %load Helpers.java");
+        if (words.size() > 1) {
+            throw usage("%load takes one file, not " + words.size() + ": " + String.join(" ", words)
+                    + " (quote a path that has spaces).");
+        }
+        Path file = resolve(words.get(0));
+        if (Files.isDirectory(file)) {
+            throw usage("%load: " + file + " is a folder, not a file of Java code.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw usage("%load: no such file: " + file);
+        }
+        try {
+            return new LoadedFile(file, Files.readString(file));
+        } catch (CharacterCodingException e) {
+            throw usage("%load: " + file + " is not UTF-8 text.");
+        } catch (IOException e) {
+            throw usage("%load: cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private List<Path> resolveForCurrentUser(List<String> coordinates) throws CellFailure {
+        if (userMaven == null) {
+            userMaven = MavenResolver.forCurrentUser();
+        }
+        return userMaven.resolve(coordinates);
     }
 
     /**
@@ -104,12 +168,11 @@ final class LineMagics {
 
     /** What the error for an unknown magic lists. */
     static List<String> known() {
-        List<String> cellMagics = List.copyOf(escapelab.notebook.Notebook.cellMagicNames());
+        List<String> cellMagics = new ArrayList<>(CellRunner.OWN_CELL_MAGICS);
+        cellMagics.addAll(escapelab.notebook.Notebook.cellMagicNames());
         return List.of(
                 "Line magics: %" + String.join(", %", NAMES),
-                cellMagics.isEmpty()
-                        ? "Cell magics: none registered (libraries register them with Notebook.registerCellMagic)"
-                        : "Cell magics: %%" + String.join(", %%", cellMagics));
+                "Cell magics: %%" + String.join(", %%", cellMagics));
     }
 
     /**

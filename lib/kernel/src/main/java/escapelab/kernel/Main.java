@@ -37,7 +37,7 @@ public final class Main {
 
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), kernelOut, kernelErr);
-        JupyterConnection jupyter = new JupyterConnection(connection);
+        JupyterConnection jupyter = new KernelConnection(connection);
         kernel.becomeHandlerForConnection(jupyter);
         interruptOnSigint(kernel, kernelErr);
         jupyter.connect();

@@ -84,6 +84,11 @@ final class Session implements AutoCloseable {
         return withShell(() -> evalSource(code, Origin.cell(executionCount, firstLine), executionCount));
     }
 
+    /** Evaluates a file's code in a cell's place ({@code %load}); its errors name the file and its lines. */
+    Optional<CellValue> evalFile(String code, String fileName, int executionCount) throws CellFailure {
+        return withShell(() -> evalSource(code, Origin.source(fileName, 1), executionCount));
+    }
+
     /** Evaluates a start-up script; its errors name the script and its lines. */
     void evalScript(String code, String scriptName) throws CellFailure {
         withShell(() -> evalSource(code, Origin.source("startup script " + scriptName, 1), 0));

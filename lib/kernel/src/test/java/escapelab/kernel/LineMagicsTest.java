@@ -69,10 +69,47 @@ class LineMagicsTest {
     }
 
     @Test
+    void mavenAddsWhatTheResolverGives() throws Exception {
+        Path jar = touch("repo/x.jar");
+        List<List<String>> asked = new ArrayList<>();
+        LineMagics magics = new LineMagics(added::add, dir, coordinates -> {
+            asked.add(coordinates);
+            return List.of(jar);
+        });
+        assertEquals(java.util.Optional.empty(), magics.run("maven", "a:b:1 c:d:2"));
+        assertEquals(List.of(List.of("a:b:1", "c:d:2")), asked);
+        assertEquals(List.of(jar), added);
+    }
+
+    @Test
+    void loadReadsTheFileRelativeToTheWorkingDirectory() throws Exception {
+        Path file = Files.writeString(touch("my dir/Code.java"), "1 + 1");
+        LineMagics.LoadedFile loaded = magics().run("load", "'my dir/Code.java'").orElseThrow();
+        assertEquals(file, loaded.path());
+        assertEquals("1 + 1", loaded.code());
+    }
+
+    @Test
+    void loadWithoutOneExistingFileIsAClearError() throws IOException {
+        CellFailure failure = assertThrows(CellFailure.class, () -> magics().run("load", ""));
+        assertTrue(failure.report().value().startsWith("%load needs at least one argument"), failure.report().value());
+        failure = assertThrows(CellFailure.class, () -> magics().run("load", "Missing.java"));
+        assertEquals("%load: no such file: " + dir.resolve("Missing.java"), failure.report().value());
+        failure = assertThrows(CellFailure.class, () -> magics().run("load", "A.java B.java"));
+        assertTrue(failure.report().value().startsWith("%load takes one file, not 2"), failure.report().value());
+        Files.createDirectories(dir.resolve("folder"));
+        failure = assertThrows(CellFailure.class, () -> magics().run("load", "folder"));
+        assertEquals("%load: " + dir.resolve("folder") + " is a folder, not a file of Java code.", failure.report().value());
+        Files.write(dir.resolve("Latin1.java"), new byte[] {(byte) 0xe9, '\n'});
+        failure = assertThrows(CellFailure.class, () -> magics().run("load", "Latin1.java"));
+        assertEquals("%load: " + dir.resolve("Latin1.java") + " is not UTF-8 text.", failure.report().value());
+    }
+
+    @Test
     void unknownLineMagicListsTheKnownOnes() {
         CellFailure failure = assertThrows(CellFailure.class, () -> magics().run("jar", "x"));
         assertEquals("Unknown line magic %jar.", failure.report().value());
-        assertEquals("Line magics: %jars, %classpath", failure.report().traceback().get(1));
+        assertEquals("Line magics: %jars, %classpath, %maven, %load", failure.report().traceback().get(1));
     }
 
     @Test
