@@ -11,7 +11,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's execution in this JVM ({@link LocalExecutionControl}: a cell runs on a thread of its
- * own thread group, which {@code stop()} stops), with three additions the kernel needs.
+ * own thread group, which {@code stop()} stops), with four additions the kernel needs.
  *
  * <ul>
  *   <li>The objects cells return: JShell itself only passes their {@code toString()} around, so
@@ -19,6 +19,7 @@ import jdk.jshell.execution.LocalExecutionControl;
  *       {@link #takeValue} redeems.</li>
  *   <li>Whether the last run was stopped, which JShell does not report.</li>
  *   <li>Whether cell code is running now, so that calls from it into the session can tell.</li>
+ *   <li>Cells cannot end the JVM: their calls to {@code System.exit} throw instead.</li>
  * </ul>
  */
 final class SessionExecutionControl extends LocalExecutionControl {
@@ -48,6 +49,27 @@ final class SessionExecutionControl extends LocalExecutionControl {
             running.decrementAndGet();
             Thread.setDefaultUncaughtExceptionHandler(previous);
         }
+    }
+
+    /** Loads cell classes with their calls that would end the JVM redirected ({@link ExitCallRewriter}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(guarded(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.redefine(guarded(classes));
+    }
+
+    private static ClassBytecodes[] guarded(ClassBytecodes[] classes) {
+        ClassBytecodes[] rewritten = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            rewritten[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+        }
+        return rewritten;
     }
 
     @Override
