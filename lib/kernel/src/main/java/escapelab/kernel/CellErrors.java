@@ -16,6 +16,7 @@ final class CellErrors {
     static final String MAGIC_ERROR = "MagicError";
 
     private static final String INDENT = "    ";
+    static final int MAX_FRAME_LINES = 60;
 
     /**
      * A compiler diagnostic placed in its source.
@@ -73,9 +74,7 @@ final class CellErrors {
             lines.add((i == 0 ? "" : "Caused by: ") + header(link));
             StackTraceElement[] frames = link.frames();
             int unique = i == 0 ? frames.length : framesNotIn(frames, enclosing);
-            for (int f = 0; f < unique; f++) {
-                lines.add(INDENT + "at " + frameText.apply(frames[f]));
-            }
+            addFrames(lines, frames, unique, frameText);
             if (unique < frames.length) {
                 lines.add(INDENT + "... " + (frames.length - unique) + " more");
             }
@@ -83,6 +82,33 @@ final class CellErrors {
         }
         ThrownLink top = chain.get(0);
         return new ErrorReport(top.className(), top.message() == null ? "" : top.message(), lines);
+    }
+
+    /**
+     * Adds the first {@code count} frames. Runs of one frame (deep recursion) show once with
+     * their count, and past {@value #MAX_FRAME_LINES} lines the rest is only counted: a stack
+     * overflow's thousand frames would bury the cell line that matters.
+     */
+    private static void addFrames(List<String> lines, StackTraceElement[] frames, int count,
+            Function<StackTraceElement, String> frameText) {
+        int shown = 0;
+        int f = 0;
+        while (f < count && shown < MAX_FRAME_LINES) {
+            String text = frameText.apply(frames[f]);
+            int run = 1;
+            while (f + run < count && frames[f + run].equals(frames[f])) {
+                run++;
+            }
+            lines.add(INDENT + "at " + text);
+            if (run > 1) {
+                lines.add(INDENT + "... the frame above " + (run - 1) + " more times");
+            }
+            shown++;
+            f += run;
+        }
+        if (f < count) {
+            lines.add(INDENT + "... " + (count - f) + " more frames");
+        }
     }
 
     /** A declaration or a call that needs something the session does not (yet) declare. */

@@ -24,4 +24,19 @@ public final class Display {
     public static void updateDisplay(String id, Object value) {
         Notebook.host().updateDisplay(id, value);
     }
+
+    /**
+     * Clears the running cell's output. With {@code wait}, the front end clears it only when the
+     * next output arrives, which keeps an animation from flickering.
+     */
+    public static void clearOutput(boolean wait) {
+        if (Notebook.host() instanceof KernelHost kernel) {
+            kernel.clearOutput(wait);
+        }
+    }
+
+    /** Clears the running cell's output at once. */
+    public static void clearOutput() {
+        clearOutput(false);
+    }
 }

@@ -25,6 +25,12 @@ final class IOPublisher {
 
     static final long FLUSH_MILLIS = 50;
 
+    /**
+     * How much text of {@code System.out} and {@code System.err} one cell may send: more would
+     * swamp the front end and the saved notebook, and nobody reads it.
+     */
+    static final int CELL_TEXT_LIMIT = 1_000_000;
+
     private final PrintStream kernelOut;
     private final PrintStream kernelErr;
     private final StreamBuffer out = new StreamBuffer();
@@ -33,6 +39,8 @@ final class IOPublisher {
     private final PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     private volatile JupyterSocket iopub;
     private volatile MessageContext parent;
+    private int sentForCell;
+    private long droppedForCell;
     private ScheduledExecutorService flusher;
 
     /**
@@ -59,9 +67,11 @@ final class IOPublisher {
     }
 
     /** Makes the request {@code cell} the parent of what is published from now on. */
-    void setParent(MessageContext cell) {
+    synchronized void setParent(MessageContext cell) {
         flushStreams();
         this.parent = cell;
+        sentForCell = 0;
+        droppedForCell = 0;
     }
 
     /** Starts sending buffered output periodically, so that it reaches the front end live. */
@@ -95,7 +105,7 @@ final class IOPublisher {
     }
 
     private void sendStream(PublishStream.StreamType type, String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || (text = withinLimit(text)).isEmpty()) {
             return;
         }
         JupyterSocket socket = iopub;
@@ -105,6 +115,23 @@ final class IOPublisher {
             return;
         }
         socket.sendMessage(new Message<>(context, PublishStream.MESSAGE_TYPE, new PublishStream(type, text)));
+    }
+
+    /** The part of {@code text} the cell may still send, with a note where the limit cuts it. */
+    private String withinLimit(String text) {
+        if (droppedForCell > 0) {
+            droppedForCell += text.length();
+            return "";
+        }
+        int room = CELL_TEXT_LIMIT - sentForCell;
+        if (text.length() <= room) {
+            sentForCell += text.length();
+            return text;
+        }
+        droppedForCell = text.length() - room;
+        sentForCell = CELL_TEXT_LIMIT;
+        return text.substring(0, room) + "\n[output truncated: this cell printed more than "
+                + CELL_TEXT_LIMIT + " characters; the rest is not shown]\n";
     }
 
     /** Keeps the periodic task alive: an exception would cancel it for good. */

@@ -17,6 +17,7 @@ import io.github.spencerpark.jupyter.messages.publish.PublishExecuteResult;
 import io.github.spencerpark.jupyter.messages.reply.ErrorReply;
 import io.github.spencerpark.jupyter.messages.reply.ExecuteReply;
 import io.github.spencerpark.jupyter.messages.request.ExecuteRequest;
+import io.github.spencerpark.jupyter.messages.request.HistoryRequest;
 import io.github.spencerpark.jupyter.messages.request.KernelInfoRequest;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,6 +50,8 @@ public final class JavaKernel extends BaseKernel {
     private final Renderer renderer;
     private final CellRunner runner;
     private final JupyterInputStream stdin;
+    private final Inspector inspector;
+    private final CellHistory history = new CellHistory(1);
 
     private JavaKernel(IOPublisher publisher, Session session, Renderer renderer, CellRunner runner,
             JupyterInputStream stdin) {
@@ -56,6 +60,7 @@ public final class JavaKernel extends BaseKernel {
         this.renderer = renderer;
         this.runner = runner;
         this.stdin = stdin;
+        this.inspector = new Inspector(session);
     }
 
     /**
@@ -114,6 +119,7 @@ public final class JavaKernel extends BaseKernel {
         publisher.attach(connection.getIOPub());
         connection.setHandler(MessageType.EXECUTE_REQUEST, this::handleExecute);
         connection.setHandler(MessageType.KERNEL_INFO_REQUEST, this::handleKernelInfo);
+        connection.setHandler(MessageType.HISTORY_REQUEST, this::handleHistory);
     }
 
     @Override
@@ -163,6 +169,16 @@ public final class JavaKernel extends BaseKernel {
         }
     }
 
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        if (CellSource.cellMagic(code).isPresent()) {
+            return null;
+        }
+        return inspector.inspect(CellSource.maskLineMagics(code), at)
+                .map(text -> KernelHost.displayData(Map.of("text/plain", text)))
+                .orElse(null);
+    }
+
     /** Stops the running cell; basekernel calls it on interrupt_request, {@link Main} on SIGINT. */
     @Override
     public void interrupt() {
@@ -183,17 +199,29 @@ public final class JavaKernel extends BaseKernel {
         publisher.setParent(message);
         stdin.setEnv(env);
         stdin.setEnabled(request.isStdinEnabled());
+        boolean remembered = !silent && request.shouldStoreHistory();
         try {
             if (!silent) {
                 publisher.publish(new PublishExecuteInput(request.getCode(), count));
             }
+            Optional<String> inspected = InspectionCell.name(request.getCode());
+            if (inspected.isPresent()) {
+                String text = inspector.inspect(inspected.get(), inspected.get().length())
+                        .orElseThrow(() -> new CellFailure(InspectionCell.notFound(inspected.get())));
+                rememberIf(remembered, count, request.getCode(), null);
+                env.reply(new PagedExecuteReply(count, text));
+                return;
+            }
             Optional<CellValue> value = runner.run(request.getCode(), count);
-            if (value.isPresent() && !silent) {
-                publisher.publish(new PublishExecuteResult(count, render(value.get())));
+            Map<String, String> shown = value.isPresent() && !silent ? render(value.get()) : null;
+            if (shown != null) {
+                publisher.publish(new PublishExecuteResult(count, KernelHost.displayData(shown)));
             }
             publisher.flushStreams();
+            rememberIf(remembered, count, request.getCode(), shown == null ? null : shown.get("text/plain"));
             env.reply(new ExecuteReply(count, Collections.emptyMap()));
         } catch (CellFailure failure) {
+            rememberIf(remembered, count, request.getCode(), null);
             replyError(env, count, failure.report());
         } catch (RuntimeException | Error unexpected) {
             replyError(env, count, new ErrorReport(unexpected.getClass().getName(), String.valueOf(unexpected.getMessage()),
@@ -203,9 +231,15 @@ public final class JavaKernel extends BaseKernel {
         }
     }
 
-    private DisplayData render(CellValue value) throws CellFailure {
+    private void rememberIf(boolean remembered, int count, String code, String output) {
+        if (remembered) {
+            history.record(count, code, output);
+        }
+    }
+
+    private Map<String, String> render(CellValue value) throws CellFailure {
         try {
-            return KernelHost.displayData(renderer.render(value.value()));
+            return renderer.render(value.value());
         } catch (RuntimeException e) {
             String message = "Showing the cell's value failed: " + e;
             throw new CellFailure(new ErrorReport(e.getClass().getName(), message, List.of(message)));
@@ -223,5 +257,19 @@ public final class JavaKernel extends BaseKernel {
         env.setBusyDeferIdle();
         env.reply(new KernelInfoOkReply(Header.PROTOCOL_VERISON, IMPLEMENTATION, IMPLEMENTATION_VERSION,
                 getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    private void handleHistory(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        env.setBusyDeferIdle();
+        List<CellHistory.Entry> found;
+        if (request instanceof HistoryRequest.Range range) {
+            found = history.range(range.getSessionIndex(), range.getStart(), range.getStop());
+        } else if (request instanceof HistoryRequest.Search search) {
+            found = history.search(search.getPattern(), search.getMaxReturnLength(), search.filterUnique());
+        } else {
+            found = history.tail(((HistoryRequest.Tail) request).getMaxReturnLength());
+        }
+        env.reply(new HistoryOkReply(found, request.includeOutput()));
     }
 }

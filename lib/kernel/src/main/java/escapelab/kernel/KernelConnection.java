@@ -2,40 +2,41 @@ package escapelab.kernel;
 
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
+import java.io.PrintStream;
 import java.security.GeneralSecurityException;
 import org.zeromq.ZMQ;
 
 /**
- * basekernel's connection with {@link PromptShellChannel}s for shell and control. Its own two
- * channels are created by its constructor but never bound.
+ * basekernel's connection with {@link GuardedShellChannel}s for shell and control. basekernel
+ * creates its own two in its constructor; they are never bound, only closed.
  */
 final class KernelConnection extends JupyterConnection {
 
     private final KernelConnectionProperties properties;
     private final ZMQ.Context context = ZMQ.context(1);
-    private final PromptShellChannel promptShell;
-    private final PromptShellChannel promptControl;
+    private final GuardedShellChannel guardedShell;
+    private final GuardedShellChannel guardedControl;
     private boolean connected;
 
-    KernelConnection(KernelConnectionProperties properties) throws GeneralSecurityException {
+    /** @param log where dropped messages are reported: the kernel's own stderr */
+    KernelConnection(KernelConnectionProperties properties, PrintStream log) throws GeneralSecurityException {
         super(properties);
         this.properties = properties;
-        HMACGenerator hmac = properties.createHMACGenerator();
-        promptShell = new PromptShellChannel(context, hmac, false, this);
-        promptControl = new PromptShellChannel(context, hmac, true, this);
+        guardedShell = new GuardedShellChannel(context, properties.createHMACGenerator(), false, this, log);
+        guardedControl = new GuardedShellChannel(context, properties.createHMACGenerator(), true, this, log);
     }
 
+    /** Binds every socket to the connection file's address and ports, and announces the kernel. */
     @Override
     public synchronized void connect() {
         if (connected) {
             return;
         }
         heartbeat.bind(properties);
-        promptShell.bind(properties);
-        promptControl.bind(properties);
+        guardedShell.bind(properties);
+        guardedControl.bind(properties);
         stdin.bind(properties);
         iopub.bind(properties);
         iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
@@ -44,16 +45,16 @@ final class KernelConnection extends JupyterConnection {
 
     @Override
     public void close() {
-        promptShell.close();
-        promptControl.close();
+        guardedShell.close();
+        guardedControl.close();
         super.close();
         context.close();
     }
 
     @Override
     public void waitUntilClose() {
-        promptShell.waitUntilClose();
-        promptControl.waitUntilClose();
         super.waitUntilClose();
+        guardedShell.waitUntilClose();
+        guardedControl.waitUntilClose();
     }
 }

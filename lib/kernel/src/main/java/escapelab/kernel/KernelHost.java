@@ -2,6 +2,7 @@ package escapelab.kernel;
 
 import escapelab.notebook.Host;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishUpdateDisplayData;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ final class KernelHost implements Host {
         DisplayData data = displayData(renderer.render(value));
         data.setDisplayId(id);
         publisher.publish(new PublishUpdateDisplayData(data));
+    }
+
+    /** Clears the running cell's output, at once or when the next output arrives. */
+    void clearOutput(boolean wait) {
+        publisher.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
 
     @Override

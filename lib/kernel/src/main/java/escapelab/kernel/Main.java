@@ -1,6 +1,5 @@
 package escapelab.kernel;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class Main {
 
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), kernelOut, kernelErr);
-        JupyterConnection jupyter = new KernelConnection(connection);
+        KernelConnection jupyter = new KernelConnection(connection, kernelErr);
         kernel.becomeHandlerForConnection(jupyter);
         interruptOnSigint(kernel, kernelErr);
         jupyter.connect();

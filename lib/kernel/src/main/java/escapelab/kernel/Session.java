@@ -2,6 +2,7 @@ package escapelab.kernel;
 
 import escapelab.kernel.SnippetOrigins.Origin;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,6 +124,47 @@ final class Session implements AutoCloseable {
 
     /** Replacement options for completion. */
     record Completions(List<String> options, int start, int end) {
+    }
+
+    /**
+     * JShell's documentation of what {@code code} names just before {@code cursor}: signatures
+     * with their javadoc (the JDK's when its {@code src.zip} is installed, else none).
+     */
+    List<SourceCodeAnalysis.Documentation> documentation(String code, int cursor) {
+        return withShellUnchecked(() -> shell.sourceCodeAnalysis().documentation(code, cursor, true));
+    }
+
+    /**
+     * The session's own declarations named {@code name}, as the learner wrote them (the text up
+     * to a body), with a variable's current value.
+     */
+    List<String> declarationsNamed(String name) {
+        return withShellUnchecked(() -> {
+            List<String> found = new ArrayList<>();
+            shell.variables().filter(v -> v.name().equals(name) && shell.status(v).isActive())
+                    .forEach(v -> found.add(v.typeName() + " " + v.name() + " = " + shortText(fetch(v).value())));
+            shell.methods().filter(m -> m.name().equals(name) && shell.status(m).isActive())
+                    .forEach(m -> found.add(header(m.source())));
+            shell.types().filter(t -> t.name().equals(name) && shell.status(t).isActive())
+                    .forEach(t -> found.add(header(t.source())));
+            return found;
+        });
+    }
+
+    private static String shortText(Object value) {
+        String text;
+        try {
+            text = String.valueOf(value);
+        } catch (RuntimeException e) {
+            text = "(toString() threw " + e.getClass().getName() + ")";
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
+    /** A declaration's source up to its body: comments, annotations and signature. */
+    private static String header(String source) {
+        int body = source.indexOf('{');
+        return (body < 0 ? source : source.substring(0, body)).strip();
     }
 
     /** Whether {@code code} is ready to run, needs more lines, or cannot be parsed. */

@@ -1,6 +1,8 @@
 package escapelab.kernel;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,7 +13,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's execution in this JVM ({@link LocalExecutionControl}: a cell runs on a thread of its
- * own thread group, which {@code stop()} stops), with three additions the kernel needs.
+ * own thread group, which {@code stop()} stops), with four additions the kernel needs.
  *
  * <ul>
  *   <li>The objects cells return: JShell itself only passes their {@code toString()} around, so
@@ -19,6 +21,7 @@ import jdk.jshell.execution.LocalExecutionControl;
  *       {@link #takeValue} redeems.</li>
  *   <li>Whether the last run was stopped, which JShell does not report.</li>
  *   <li>Whether cell code is running now, so that calls from it into the session can tell.</li>
+ *   <li>Cells cannot end the JVM: their calls to {@code System.exit} throw instead.</li>
  * </ul>
  */
 final class SessionExecutionControl extends LocalExecutionControl {
@@ -32,6 +35,47 @@ final class SessionExecutionControl extends LocalExecutionControl {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
+    /**
+     * Runs {@link #cellMethod} for JShell's {@code invoke}, which turns the value into text by
+     * listing every element of an array: seconds and megabytes for a large one, on every run of
+     * the cell, and the kernel never reads that text (it renders the object itself).
+     */
+    private static final Method BRIEF_VALUE_RUN;
+    /** Read by {@link #runBriefly} as its thread starts (a nested run starts after the outer read it). */
+    private static volatile Method cellMethod;
+
+    static {
+        try {
+            BRIEF_VALUE_RUN = SessionExecutionControl.class.getDeclaredMethod("runBriefly");
+            BRIEF_VALUE_RUN.setAccessible(true); // JShell's execution control calls it from its package
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Runs the cell's method, rethrowing what it throws as it is, and gives an array as its size only. */
+    @SuppressWarnings("unused") // called through BRIEF_VALUE_RUN
+    private static Object runBriefly() throws Throwable {
+        Object value;
+        try {
+            value = cellMethod.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+        if (value == null || !value.getClass().isArray() || Array.getLength(value) <= BRIEF_ARRAY_LENGTH) {
+            return value;
+        }
+        String text = value.getClass().getComponentType().getSimpleName() + "[" + Array.getLength(value) + "] { ... }";
+        return new Object() {
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
+    }
+
+    private static final int BRIEF_ARRAY_LENGTH = 100;
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         // LocalExecutionControl installs a JVM-wide uncaught-exception handler that silently drops
@@ -40,7 +84,8 @@ final class SessionExecutionControl extends LocalExecutionControl {
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         running.incrementAndGet();
         try {
-            return super.invoke(doitMethod);
+            cellMethod = doitMethod;
+            return super.invoke(BRIEF_VALUE_RUN);
         } catch (StoppedException e) {
             stopped.set(true);
             throw e;
@@ -48,6 +93,27 @@ final class SessionExecutionControl extends LocalExecutionControl {
             running.decrementAndGet();
             Thread.setDefaultUncaughtExceptionHandler(previous);
         }
+    }
+
+    /** Loads cell classes with their calls that would end the JVM redirected ({@link ExitCallRewriter}). */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(guarded(classes));
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.redefine(guarded(classes));
+    }
+
+    private static ClassBytecodes[] guarded(ClassBytecodes[] classes) {
+        ClassBytecodes[] rewritten = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            rewritten[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+        }
+        return rewritten;
     }
 
     @Override

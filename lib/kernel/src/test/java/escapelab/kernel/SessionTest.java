@@ -48,6 +48,16 @@ class SessionTest {
     }
 
     @Test
+    void exitCallsFailTheCellInsteadOfEndingTheJvm() throws CellFailure {
+        for (String call : new String[] {"System.exit(1);", "Runtime.getRuntime().halt(2);",
+                "java.util.function.IntConsumer quit = System::exit; quit.accept(3);"}) {
+            CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell(call, 1, 30));
+            assertTrue(failure.report().value().contains("would end the kernel"), failure.report().value());
+        }
+        assertEquals(4, value("2 + 2", 31));
+    }
+
+    @Test
     void compileErrorsPointAtTheCellLineAndColumn() {
         CellFailure failure = assertThrows(CellFailure.class,
                 () -> session.evalCell("int ok = 1;\n\nint bad = ok +\n    missingName;", 3, 20));

@@ -1,0 +1,125 @@
+package escapelab.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.Message;
+import java.io.PrintStream;
+import org.zeromq.ZMQ;
+
+/**
+ * A shell or control channel that keeps serving whatever arrives. basekernel's own loop dies on
+ * the first message it cannot read (a wrong signature, say), leaving the kernel deaf; this one
+ * drops such a message, logs it and goes on. It also waits on the socket instead of sleeping
+ * between polls, so back-to-back requests are not each delayed.
+ */
+final class GuardedShellChannel extends ShellChannel {
+
+    private static final long POLL_MILLIS = 100;
+
+    private final boolean isControl;
+    private final JupyterConnection connection;
+    private final PrintStream log;
+    private volatile boolean serving;
+    private Thread loop;
+
+    GuardedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
+            PrintStream log) {
+        super(context, hmac, isControl, connection);
+        this.isControl = isControl;
+        this.connection = connection;
+        this.log = log;
+    }
+
+    private String channelName() {
+        return isControl ? "control" : "shell";
+    }
+
+    @Override
+    public void bind(KernelConnectionProperties properties) {
+        if (loop != null) {
+            throw new IllegalStateException("the " + channelName() + " channel is bound already");
+        }
+        int port = isControl ? properties.getControlPort() : properties.getShellPort();
+        bind(formatAddress(properties.getTransport(), properties.getIp(), port));
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        serving = true;
+        loop = new Thread(() -> serve(poller), "escapelab-" + channelName());
+        loop.start();
+    }
+
+    private void serve(ZMQ.Poller poller) {
+        try {
+            while (serving) {
+                if (poller.poll(POLL_MILLIS) > 0 && serving) {
+                    Message<?> message = readOrDrop();
+                    if (message != null) {
+                        dispatch(message);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            if (serving) { // a socket closed under the poll is how shutting down looks
+                log.println("escapelab kernel: the " + channelName() + " channel stopped: " + e);
+            }
+        } finally {
+            poller.close();
+        }
+    }
+
+    /** The next message, or {@code null} if it was unreadable (all of its frames are consumed). */
+    private Message<?> readOrDrop() {
+        try {
+            return readMessage();
+        } catch (SecurityException e) {
+            log.println("escapelab kernel: dropped a message on the " + channelName()
+                    + " channel: its signature does not match the connection key");
+        } catch (RuntimeException e) {
+            log.println("escapelab kernel: dropped an unreadable message on the " + channelName() + " channel: " + e);
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void dispatch(Message message) {
+        ShellHandler handler = connection.getHandler(message.getHeader().getType());
+        if (handler == null) {
+            log.println("escapelab kernel: no handler for " + message.getHeader().getType().getName());
+            return;
+        }
+        ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+        try {
+            handler.handle(env, message);
+        } catch (Exception | StackOverflowError e) {
+            log.println("escapelab kernel: handling " + message.getHeader().getType().getName() + " failed: " + e);
+        } finally {
+            env.resolveDeferrals();
+        }
+        if (env.isMarkedForShutdown()) {
+            serving = false;
+            connection.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        serving = false;
+        super.close();
+    }
+
+    @Override
+    public void waitUntilClose() {
+        Thread running = loop;
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
