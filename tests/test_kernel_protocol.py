@@ -182,6 +182,23 @@ class KernelProtocolTest(unittest.TestCase):
         execution = self.run_ok("keptValue + 1")
         self.assertEqual("42", execution.only("execute_result")["data"]["text/plain"])
 
+    def test_cells_queued_behind_a_failing_one_are_aborted(self):
+        failing = self.kc.execute('Thread.sleep(300); throw new IllegalStateException("stop here");')
+        skipped = self.kc.execute("int ranAfterTheError = 1;")
+        also_skipped = self.kc.execute("2 + 2")
+        self.assertEqual("error", self.shell_request(lambda: failing)["status"])
+        self.assertEqual("aborted", self.shell_request(lambda: skipped)["status"])
+        self.assertEqual("aborted", self.shell_request(lambda: also_skipped)["status"])
+        # The queue is empty again: the next cell runs, and the aborted one never did.
+        self.assertIn("cannot find symbol", "\n".join(self.run_error("ranAfterTheError")["traceback"]))
+
+    def test_without_stop_on_error_queued_cells_still_run(self):
+        failing = self.kc.execute('Thread.sleep(300); throw new IllegalStateException("go on");', stop_on_error=False)
+        after = self.kc.execute("int ranDespiteTheError = 7;")
+        self.assertEqual("error", self.shell_request(lambda: failing)["status"])
+        self.assertEqual("ok", self.shell_request(lambda: after)["status"])
+        self.assertEqual("7", self.run_ok("ranDespiteTheError").only("execute_result")["data"]["text/plain"])
+
     def test_compile_error_names_cell_line_and_column(self):
         error = self.run_error("int a = 1;\nint b = a +\n    undefinedName;")
         traceback = error["traceback"]

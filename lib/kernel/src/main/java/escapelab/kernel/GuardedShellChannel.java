@@ -7,14 +7,18 @@ import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageType;
 import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
 import org.zeromq.ZMQ;
 
 /**
  * A shell or control channel that keeps serving whatever arrives. basekernel's own loop dies on
  * the first message it cannot read (a wrong signature, say), leaving the kernel deaf; this one
  * drops such a message, logs it and goes on. It also waits on the socket instead of sleeping
- * between polls, so back-to-back requests are not each delayed.
+ * between polls, so back-to-back requests are not each delayed. After a cell fails with
+ * {@code stop_on_error}, the execute requests already queued are answered {@code aborted}, as
+ * the Python kernel does: "Run All" stops at the first error.
  */
 final class GuardedShellChannel extends ShellChannel {
 
@@ -23,15 +27,21 @@ final class GuardedShellChannel extends ShellChannel {
     private final boolean isControl;
     private final JupyterConnection connection;
     private final PrintStream log;
+    private final BooleanSupplier stopAfterError;
     private volatile boolean serving;
     private Thread loop;
 
+    /**
+     * @param stopAfterError asked after each request: true once when a cell failed and the
+     *                       requests queued behind it must be aborted
+     */
     GuardedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
-            PrintStream log) {
+            PrintStream log, BooleanSupplier stopAfterError) {
         super(context, hmac, isControl, connection);
         this.isControl = isControl;
         this.connection = connection;
         this.log = log;
+        this.stopAfterError = stopAfterError;
     }
 
     private String channelName() {
@@ -60,6 +70,9 @@ final class GuardedShellChannel extends ShellChannel {
                     if (message != null) {
                         dispatch(message);
                     }
+                    if (stopAfterError.getAsBoolean()) {
+                        abortQueued(poller);
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -68,6 +81,25 @@ final class GuardedShellChannel extends ShellChannel {
             }
         } finally {
             poller.close();
+        }
+    }
+
+    /** Answers the execute requests waiting in the socket {@code aborted}; serves the others. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void abortQueued(ZMQ.Poller poller) {
+        while (serving && poller.poll(0) > 0) {
+            Message<?> message = readOrDrop();
+            if (message == null) {
+                continue;
+            }
+            if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
+                dispatch(message);
+                continue;
+            }
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            env.setBusyDeferIdle();
+            env.reply(new Message(message, MessageType.EXECUTE_REPLY, new AbortedReply()));
+            env.resolveDeferrals();
         }
     }
 

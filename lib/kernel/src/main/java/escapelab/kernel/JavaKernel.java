@@ -28,6 +28,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Java kernel: cells run in a JShell session inside this JVM, libraries reach the notebook
@@ -52,6 +53,7 @@ public final class JavaKernel extends BaseKernel {
     private final JupyterInputStream stdin;
     private final Inspector inspector;
     private final CellHistory history = new CellHistory(1);
+    private final AtomicBoolean stopAfterError = new AtomicBoolean();
 
     private JavaKernel(IOPublisher publisher, Session session, Renderer renderer, CellRunner runner,
             JupyterInputStream stdin) {
@@ -191,6 +193,11 @@ public final class JavaKernel extends BaseKernel {
         session.close();
     }
 
+    /** True once after a cell failed whose request asked to stop on error: queued cells are then aborted. */
+    boolean takeStopAfterError() {
+        return stopAfterError.getAndSet(false);
+    }
+
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
@@ -223,9 +230,11 @@ public final class JavaKernel extends BaseKernel {
         } catch (CellFailure failure) {
             rememberIf(remembered, count, request.getCode(), null);
             replyError(env, count, failure.report());
+            stopAfterError.set(request.shouldStopOnError() && !silent);
         } catch (RuntimeException | Error unexpected) {
             replyError(env, count, new ErrorReport(unexpected.getClass().getName(), String.valueOf(unexpected.getMessage()),
                     List.of("The kernel failed running this cell: " + unexpected)));
+            stopAfterError.set(request.shouldStopOnError() && !silent);
         } finally {
             stdin.retractEnv(env);
         }

@@ -6,6 +6,7 @@ import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import java.io.PrintStream;
 import java.security.GeneralSecurityException;
+import java.util.function.BooleanSupplier;
 import org.zeromq.ZMQ;
 
 /**
@@ -20,12 +21,18 @@ final class KernelConnection extends JupyterConnection {
     private final GuardedShellChannel guardedControl;
     private boolean connected;
 
-    /** @param log where dropped messages are reported: the kernel's own stderr */
-    KernelConnection(KernelConnectionProperties properties, PrintStream log) throws GeneralSecurityException {
+    /**
+     * @param log where dropped messages are reported: the kernel's own stderr
+     * @param stopAfterError true once after a cell failed with {@code stop_on_error} (see {@link GuardedShellChannel})
+     */
+    KernelConnection(KernelConnectionProperties properties, PrintStream log, BooleanSupplier stopAfterError)
+            throws GeneralSecurityException {
         super(properties);
         this.properties = properties;
-        guardedShell = new GuardedShellChannel(context, properties.createHMACGenerator(), false, this, log);
-        guardedControl = new GuardedShellChannel(context, properties.createHMACGenerator(), true, this, log);
+        guardedShell = new GuardedShellChannel(context, properties.createHMACGenerator(), false, this, log,
+                stopAfterError);
+        guardedControl = new GuardedShellChannel(context, properties.createHMACGenerator(), true, this, log,
+                () -> false);
     }
 
     /** Binds every socket to the connection file's address and ports, and announces the kernel. */

@@ -36,7 +36,7 @@ public final class Main {
 
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), kernelOut, kernelErr);
-        KernelConnection jupyter = new KernelConnection(connection, kernelErr);
+        KernelConnection jupyter = new KernelConnection(connection, kernelErr, kernel::takeStopAfterError);
         kernel.becomeHandlerForConnection(jupyter);
         interruptOnSigint(kernel, kernelErr);
         jupyter.connect();
