@@ -202,7 +202,10 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", text());
-        String summary = MimeBundle.escapeHtml(counts().toString());
+        String summary = MimeBundle.escapeHtml(counts().toString() + (bytesPerOp.isEmpty() ? ""
+                : " Measured in the same run: " + bytesPerOp.entrySet().stream()
+                .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op").collect(Collectors.joining(", "))
+                + "."));
         bundle.put("text/html", "<div class=\"escape-report\"><p><b>Escape report: " + MimeBundle.escapeHtml(scope)
                 + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + Tables.html(table()) + "<p>" + summary + "</p>"
                 + notes.stream().map(n -> "<p><i>" + MimeBundle.escapeHtml(n) + "</i></p>").collect(Collectors.joining())

@@ -147,7 +147,7 @@ public record Submission(SavedNotebook notebook, List<BenchClass> cells, List<Be
         if (!escapeReports.isEmpty()) {
             md.append("## Escape reports\n\n");
             for (EscapeReport report : escapeReports) {
-                md.append("### ").append(report.scope()).append("\n\nWith reasons: `escape/")
+                md.append("### ").append(report.scope()).append(" on ").append(report.vm()).append("\n\nWith reasons: `escape/")
                         .append(fileName(report.name())).append(".txt`.\n\n```\n")
                         .append(report.text().strip()).append("\n```\n\n");
             }

@@ -91,7 +91,7 @@ class SubmissionTest {
         assertTrue(readme.contains("FirstEscape.valueReturn avgt 0.5"), readme);
         assertTrue(readme.contains("![ns/op and B/op](charts/first-escape.png)"), readme);
         assertTrue(readme.contains("## Object layouts"), readme);
-        assertTrue(readme.contains("## Escape reports\n\n### FirstEscape\n"), readme);
+        assertTrue(readme.contains("## Escape reports\n\n### FirstEscape on OpenJDK 17\n"), readme);
         assertTrue(readme.contains("FirstEscape.java:9: new Point: scalar-replaced in valueReturn\n"), readme);
         assertTrue(Files.readString(folder.resolve("escape/FirstEscape.txt")).contains("scalar-replaced in valueReturn"));
         assertTrue(readme.contains("### heap over iterations\n\nData: `data/heap-over-iterations.csv`."), readme);
