@@ -10,7 +10,6 @@ and with its stderr (the kernel's log) in a file the tests read.
 import ipaddress
 import json
 import os
-import queue
 import tempfile
 import time
 import unittest
@@ -18,11 +17,12 @@ import unittest
 from jupyter_client import KernelManager
 from jupyter_client.session import Session
 
+from kernel_messages import collect_cell
+
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 HEAP = "512m"
 STARTUP_TIMEOUT = 120
 CELL_TIMEOUT = 60
-POLL = 0.02
 
 
 class KernelFaultsTest(unittest.TestCase):
@@ -57,28 +57,8 @@ class KernelFaultsTest(unittest.TestCase):
 
     def collect(self, msg_id, timeout=CELL_TIMEOUT):
         """The cell's reply, when it arrived, and its iopub messages up to idle."""
-        outputs, reply, arrived, idle = [], None, None, False
-        deadline = time.monotonic() + timeout
-        while not (idle and reply is not None):
-            if time.monotonic() > deadline:
-                self.fail(f"no reply/idle within {timeout}s")
-            try:
-                msg = self.kc.get_iopub_msg(timeout=POLL)
-                if msg["parent_header"].get("msg_id") == msg_id:
-                    if msg["msg_type"] == "status":
-                        idle = idle or msg["content"]["execution_state"] == "idle"
-                    elif msg["msg_type"] != "execute_input":
-                        outputs.append(msg)
-            except queue.Empty:
-                pass
-            if reply is None:
-                try:
-                    msg = self.kc.get_shell_msg(timeout=POLL)
-                    if msg["parent_header"].get("msg_id") == msg_id:
-                        reply, arrived = msg["content"], time.monotonic()
-                except queue.Empty:
-                    pass
-        return reply, arrived, outputs
+        reply, arrived, outputs = collect_cell(self.kc, msg_id, timeout)
+        return reply, arrived, [msg for _, msg in outputs]
 
     def run_cell(self, code, timeout=CELL_TIMEOUT):
         return self.collect(self.kc.execute(code), timeout)

@@ -11,7 +11,6 @@ All tests share one kernel, as the cells of a notebook do. The environment varia
 
 import base64
 import os
-import queue
 import time
 import unittest
 from dataclasses import dataclass, field
@@ -19,11 +18,12 @@ from dataclasses import dataclass, field
 from jupyter_client import KernelManager
 from jupyter_client.kernelspec import NoSuchKernel
 
+from kernel_messages import collect_cell
+
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 STARTUP_TIMEOUT = 120
 CELL_TIMEOUT = 60
-POLL = 0.02
 
 
 @dataclass
@@ -85,28 +85,8 @@ class KernelProtocolTest(unittest.TestCase):
 
     def collect(self, msg_id, timeout=CELL_TIMEOUT):
         """Reads a cell's iopub messages and its reply, timing when each reaches the client."""
-        outputs, reply, reply_arrived, idle = [], None, None, False
-        deadline = time.monotonic() + timeout
-        while not (idle and reply is not None):
-            if time.monotonic() > deadline:
-                self.fail(f"no reply/idle within {timeout}s; outputs so far: {outputs}")
-            try:
-                msg = self.kc.get_iopub_msg(timeout=POLL)
-                if msg["parent_header"].get("msg_id") == msg_id:
-                    if msg["msg_type"] == "status":
-                        idle = idle or msg["content"]["execution_state"] == "idle"
-                    elif msg["msg_type"] != "execute_input":
-                        outputs.append(Output(time.monotonic(), msg["msg_type"], msg["content"]))
-            except queue.Empty:
-                pass
-            if reply is None:
-                try:
-                    msg = self.kc.get_shell_msg(timeout=POLL)
-                    if msg["parent_header"].get("msg_id") == msg_id:
-                        reply, reply_arrived = msg["content"], time.monotonic()
-                except queue.Empty:
-                    pass
-        return Execution(reply, reply_arrived, outputs)
+        reply, arrived, outputs = collect_cell(self.kc, msg_id, timeout)
+        return Execution(reply, arrived, [Output(t, m["msg_type"], m["content"]) for t, m in outputs])
 
     def run_cell(self, code, timeout=CELL_TIMEOUT):
         return self.collect(self.send(code), timeout)

@@ -13,6 +13,7 @@ import time
 import unittest
 
 import nbformat
+from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -94,6 +95,26 @@ class NotebooksTest(unittest.TestCase):
                   if line.startswith("[FAIL] the escape report shows new Point scalar-replaced in valueReturn")]
         self.assertEqual(1, len(report), shown)
         self.assertIn("new Point: stays on the heap in valueReturn", report[0])
+
+    def test_notebook_01_skips_the_newer_jdk_cleanly_when_none_is_installed(self):
+        nb = nbformat.read(os.path.join(NOTEBOOKS, "01-first-escape.ipynb"), as_version=4)
+        code = [c.source for c in nb.cells if c.cell_type == "code"]
+        benchmark = next(c for c in code if c.startswith("%%jmh"))
+        newer = next(c for c in code if "jdk(" in c)
+        # Only the running JDK is installed, as far as the course can see.
+        java_home = os.path.dirname(os.path.dirname(os.path.realpath("/usr/bin/java")))
+        km, kc = start_new_kernel(kernel_name="java", startup_timeout=120,
+                                  env={**os.environ, "ESCAPELAB_JDKS": java_home})
+        try:
+            shown = []
+            for source in (benchmark, newer):
+                reply = kc.execute_interactive(source, timeout=120, output_hook=shown.append)
+                self.assertEqual("ok", reply["content"]["status"], shown)
+            results = [m["content"]["data"]["text/plain"] for m in shown if m["msg_type"] == "execute_result"]
+            self.assertRegex(results[-1], r"^\"?No JDK newer than \d+ is installed here: skipped\.")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
 
 if __name__ == "__main__":

@@ -17,13 +17,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An escape hunt in real code: a workload over the course's own escapelab.check package. */
 class PackageReportTest {
 
+    private static BenchClass workload() throws Exception {
+        try (InputStream in = PackageReportTest.class.getResourceAsStream("/escape-workloads/CheckWorkload.java")) {
+            return new BenchCompiler(CellClasses.shared()).compile(new String(in.readAllBytes(), StandardCharsets.UTF_8), 1);
+        }
+    }
+
     @Test
     void reportsEverySiteOfAPackageThatAWorkloadExercises() throws Exception {
-        BenchClass workload;
-        try (InputStream in = getClass().getResourceAsStream("/escape-workloads/CheckWorkload.java")) {
-            workload = new BenchCompiler(CellClasses.shared())
-                    .compile(new String(in.readAllBytes(), StandardCharsets.UTF_8), 1);
-        }
+        BenchClass workload = workload();
         EscapeReport report = new Escapes(List.of(workload), CellClasses.shared().dir()).scope(Check.class).run();
         System.out.println(report.detailed().text());
 
@@ -45,11 +47,7 @@ class PackageReportTest {
 
     @Test
     void aPackageNotOnTheClassPathIsAClearError() throws Exception {
-        BenchClass workload;
-        try (InputStream in = getClass().getResourceAsStream("/escape-workloads/CheckWorkload.java")) {
-            workload = new BenchCompiler(CellClasses.shared())
-                    .compile(new String(in.readAllBytes(), StandardCharsets.UTF_8), 1);
-        }
+        BenchClass workload = workload();
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> new Escapes(List.of(workload), CellClasses.shared().dir()).scope("no.such.pkg").run());
         assertEquals("no class of package no.such.pkg on the class path", missing.getMessage());
