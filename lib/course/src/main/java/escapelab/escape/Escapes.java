@@ -184,7 +184,8 @@ public final class Escapes {
         return new Scope((names.size() == 1 ? "package " : "packages ") + String.join(", ", names), files);
     }
 
-    private static List<CompileLog> readLogs(Path dir, String vm) throws IOException {
+    /** Every compile log in the folder, one per forked JVM. */
+    static List<CompileLog> readLogs(Path dir, String vm) throws IOException {
         List<Path> files;
         try (Stream<Path> listed = Files.list(dir)) {
             files = listed.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();

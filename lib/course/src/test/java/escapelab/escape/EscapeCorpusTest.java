@@ -137,6 +137,18 @@ class EscapeCorpusTest {
     }
 
     @Test
+    void whereEverySiteStaysOnTheHeapEscapeAnalysisOffChangesNoByte() {
+        List<String> allKept = on.bytesPerOp().keySet().stream()
+                .filter(m -> on.findings().stream().filter(f -> f.contextName().equals(m) && f.site().kind().allocates())
+                        .allMatch(f -> f.outcome() == Outcome.KEPT))
+                .toList();
+        assertEquals(List.of("make", "keep", "pass", "large", "either"), allKept, () -> on.text());
+        for (String method : allKept) {
+            assertEquals(bytesOn(method), bytesOff(method), 1.0, method);
+        }
+    }
+
+    @Test
     void everyBenchmarkMethodWasCompiledByC2() {
         for (String method : on.bytesPerOp().keySet()) {
             assertTrue(on.findings().stream().anyMatch(f -> f.contextName().equals(method)

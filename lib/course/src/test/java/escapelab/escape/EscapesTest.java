@@ -1,0 +1,36 @@
+package escapelab.escape;
+
+import escapelab.bench.BenchClass;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EscapesTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aForkThatWroteNoCompileLogIsNamedWithItsVm() {
+        IllegalStateException none = assertThrows(IllegalStateException.class,
+                () -> Escapes.readLogs(dir, "Eclipse OpenJ9 VM 17.0.9, forks with -Xms1g"));
+        assertTrue(none.getMessage().contains("HotSpot's compile log"), none.getMessage());
+        assertTrue(none.getMessage().contains("the forked JVM wrote none: Eclipse OpenJ9 VM 17.0.9."), none.getMessage());
+    }
+
+    @Test
+    void badArgumentsAreRefusedClearly() {
+        BenchClass cell = new BenchClass("cells.Demo", "Demo", "", List.of("cells.Demo"), List.of("one"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Escapes(List.of(), dir))
+                .getMessage().contains("escapes(FirstEscape.class)"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Escapes(List.of(cell), dir).scope(new String[0]))
+                .getMessage().contains("scope(\"escapelab.check\")"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Escapes(List.of(cell), dir).flags("XX:-DoEscapeAnalysis"))
+                .getMessage().contains("does not start with '-'"));
+    }
+}
