@@ -82,6 +82,9 @@ final class Verdicts {
                         chain.addAll(reach.callers());
                         int entry = reach.callers().isEmpty() && c.osr() ? c.osrBci() : 0;
                         boolean cut = !inCode.compiled(site, entry, reach);
+                        if (cut && entry > 0 && inCode.compiled(site, 0, reach)) {
+                            continue; // before the loop an OSR compilation enters: not part of that code
+                        }
                         byContext.computeIfAbsent(context(site, reach), k -> new ArrayList<>())
                                 .add(new Copy(c, List.copyOf(chain), cut ? null : removal(site, chain, c), cut));
                     }

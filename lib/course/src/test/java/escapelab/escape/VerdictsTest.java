@@ -19,10 +19,13 @@ class VerdictsTest {
         return new Site(method, bci, 10 + bci, "Demo.java", kind, what);
     }
 
-    /** Sites at bytecode index 77 are on a path C2 cut off; all others are in the compiled code. */
+    /**
+     * Sites at bytecode index 77 are on a path C2 cut off; sites before an OSR compilation's
+     * entry are not in its code; all others are in the compiled code.
+     */
     private static List<Finding> judge(Site... sites) throws Exception {
         return new Verdicts(List.of(CompileLogTest.demo()), name -> name.startsWith("cells.Demo"),
-                frame -> 100 + frame.bci(), (site, entry, reach) -> site.bci() != 77, 64).judge(List.of(sites));
+                frame -> 100 + frame.bci(), (site, entry, reach) -> site.bci() != 77 && site.bci() >= entry, 64).judge(List.of(sites));
     }
 
     @Test
@@ -73,6 +76,12 @@ class VerdictsTest {
         assertEquals("lock elided in locked", lock.verdict());
         assertTrue(lock.notes().contains("compiled in Demo.locked (OSR at bci 5)"), lock.notes().toString());
         assertTrue(lock.notes().contains("lock elided because the locked object does not escape"));
+    }
+
+    @Test
+    void aSiteBeforeTheLoopAnOsrCompilationEntersIsNotInThatCode() throws Exception {
+        Finding before = judge(site(LOCKED, 2, Site.Kind.NEW, "new Object")).get(0);
+        assertEquals(Finding.Outcome.NOT_C2_COMPILED, before.outcome());
     }
 
     @Test
