@@ -72,12 +72,15 @@ class JavaKernelConformanceTest(jupyter_kernel_test.KernelTests):
         validate_message(reply, "history_reply", msg_id)
         return reply["content"]["history"]
 
-    def test_inspect_jdk_type_and_member_gives_signatures(self):
+    def test_inspect_jdk_type_and_member_gives_signature_and_documentation(self):
+        # The JDK's javadoc comes from its src.zip (Debian's openjdk-17-source, installed by set-up).
         reply = self.inspect("String")
         self.assertTrue(reply["found"])
         self.assertIn("java.lang.String", reply["data"]["text/plain"])
+        self.assertIn("class represents character strings", reply["data"]["text/plain"])
         reply = self.inspect("int m = Math.max(1, 2);", len("int m = Math.ma"))
-        self.assertIn("int Math.max(int a, int b)", reply["data"]["text/plain"])
+        self.assertIn("int Math.max(int a, int b)\nReturns the greater of two {@code int} values.",
+                      reply["data"]["text/plain"])
 
     def test_inspect_learner_names_gives_declaration_and_doc_comment(self):
         self.run_ok("/** Adds one to x. */\nint plusOne(int x) { return x + 1; }")
