@@ -178,8 +178,8 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
                 StringColumn.create("position", findings.stream().map(f -> f.site().position())),
                 StringColumn.create("site", findings.stream().map(f -> f.site().what())),
                 StringColumn.create("in", findings.stream().map(Finding::contextName)),
-                StringColumn.create("verdict", findings.stream().map(Finding::verdict)),
-                IntColumn.create("copies", findings.stream().mapToInt(Finding::copies).toArray()));
+                StringColumn.create("verdict", findings.stream().map(Finding::outcomeInWords)),
+                IntColumn.create("compiled copies", findings.stream().mapToInt(Finding::copies).toArray()));
         if (level >= 2) {
             table.addColumns(StringColumn.create("why", findings.stream()
                     .map(f -> String.join("; ", concat(f.notes(), f.reasons())))));

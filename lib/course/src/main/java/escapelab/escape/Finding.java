@@ -39,13 +39,17 @@ public record Finding(Site site, MethodRef context, Outcome outcome, int copies,
 
     /** The verdict in words, e.g. {@code scalar-replaced in valueReturn}. */
     public String verdict() {
-        String where = " in " + contextName();
+        return outcomeInWords() + " in " + contextName();
+    }
+
+    /** What happened, without where: {@code scalar-replaced}, {@code stays on the heap}, … */
+    public String outcomeInWords() {
         return switch (outcome) {
-            case ELIMINATED -> removed() + where;
-            case KEPT -> (site.kind().allocates() ? "stays on the heap" : "lock kept") + where;
-            case PARTLY -> removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies" + where;
-            case PRUNED -> "not in the compiled code (a path never taken)" + where;
-            case NOT_C2_COMPILED -> "never compiled by C2" + where;
+            case ELIMINATED -> removed();
+            case KEPT -> site.kind().allocates() ? "stays on the heap" : "lock kept";
+            case PARTLY -> removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies";
+            case PRUNED -> "not in the compiled code (a path never taken)";
+            case NOT_C2_COMPILED -> "never compiled by C2";
         };
     }
 
