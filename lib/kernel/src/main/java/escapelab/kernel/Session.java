@@ -47,7 +47,7 @@ final class Session implements AutoCloseable {
     /** A session whose compile class path is this JVM's class path. */
     Session() {
         SessionExecutionControlProvider provider = new SessionExecutionControlProvider();
-        shell = JShell.builder().executionEngine(provider, Map.of()).build();
+        shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(IndexKeepingFileManager::new).build();
         control = provider.control();
         // Building JShell created the execution control, whose class loader made itself the
         // context loader of this thread.
