@@ -200,6 +200,7 @@ public final class JavaKernel extends BaseKernel {
     }
 
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        session.noteUse();
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         int count = silent ? executionCount.get() : executionCount.getAndIncrement();

@@ -197,6 +197,11 @@ final class Session implements AutoCloseable {
         });
     }
 
+    /** Notes that a cell is about to use the session, so that no warm-up evaluation starts now. */
+    void noteUse() {
+        lastUsed = System.nanoTime();
+    }
+
     /** Milliseconds since a cell or request last used the session (warm-up evaluations aside). */
     long millisSinceLastUse() {
         return (System.nanoTime() - lastUsed) / 1_000_000;

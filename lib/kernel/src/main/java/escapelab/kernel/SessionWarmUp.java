@@ -37,7 +37,6 @@ final class SessionWarmUp {
             warm(session);
         }, "session-warm-up");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
     }
 

@@ -123,6 +123,16 @@ class SessionTest {
     }
 
     @Test
+    void warmUpEvaluationsLeaveNothingBehindAndYieldToCells() throws CellFailure {
+        SessionTestHook.session = session;
+        session.evalCell("int kept = 1;", 1, 70);
+        assertTrue(session.evalAndForgetIfIdle("kept + 1"));
+        assertEquals(List.of("int kept = 1"), session.declarationsNamed("kept"));
+        assertEquals(false, value("escapelab.kernel.SessionTestHook.warmUp()", 71));
+        assertEquals(2, value("kept + 1", 72));
+    }
+
+    @Test
     void completionAndCompleteness() {
         Session.Completions completions = session.complete("String s = \"x\"; s.toUpperC", 26);
         assertEquals(List.of("toUpperCase("), completions.options());
