@@ -14,7 +14,7 @@ package escapelab.kernel;
 final class SessionWarmUp {
 
     /** How many evaluations; see LATENCY.md for how cells sped up with more. */
-    static final int EVALS = Integer.getInteger("escapelab.warmup.evals", 150);
+    static final int EVALS = 150;
 
     static final long QUIET_MILLIS = 200;
 
