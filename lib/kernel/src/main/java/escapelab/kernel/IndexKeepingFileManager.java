@@ -17,10 +17,10 @@ import javax.tools.StandardJavaFileManager;
 /**
  * JShell's compiler file manager, minus a repeated cost: javac's file manager forgets its index
  * of the class path (which jar holds which package) whenever one of its options is set, and
- * javac sets {@code --multi-release} on it for every task, three per cell. With the course's
- * ninety jars, re-indexing took a few milliseconds of every task. An option is therefore passed
- * on only when its value differs from the one last passed; the class path itself is always
- * passed on, so that jars added later are indexed.
+ * javac sets {@code --multi-release} on it for every task, four per expression. With the
+ * course's ninety jars, re-indexing took a few milliseconds of every task. An option is
+ * therefore passed on only when its value differs from the one last passed; the class path
+ * itself is always passed on, so that jars added later are indexed.
  */
 final class IndexKeepingFileManager extends ForwardingJavaFileManager<StandardJavaFileManager>
         implements StandardJavaFileManager {
