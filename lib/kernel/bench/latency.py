@@ -1,6 +1,7 @@
 """Start-up and trivial-cell latency of the Java kernel, next to Debian's Python kernel.
 
-Usage: /usr/bin/python3 lib/kernel/bench/latency.py [--runs N] [--cells N] [--warmup N] [kernel ...]
+Usage: /usr/bin/python3 lib/kernel/bench/latency.py [--runs N] [--cells N] [--warmup N] [--settle S]
+                                                    [kernel ...]
 (kernels default to: java python3; run ./course setup first so that 'java' is installed.)
 
 Each run starts every kernel in turn (interleaved, so that both see the same machine load) and
@@ -8,7 +9,13 @@ measures, per kernel:
   ready       start_kernel() until the first kernel_info_reply, as jupyter_client's wait_for_ready
   first cell  execute_request of `1 + 1` until its execute_reply, right after ready
   cell        the same for --cells more `1 + 1` cells after --warmup untimed ones; its median
+  settled     the same for --cells more cells after the kernel was left idle --settle seconds,
+              as a learner reading a notebook's prose leaves it (the Java kernel warms its
+              compiler meanwhile); 0 leaves it out
 Every timed cell's execute_result must be "2", or the run fails.
+
+The targets are a median trivial cell of at most 30 ms and ready within 1.5 s; the script says
+which of the figures meet them.
 """
 import argparse
 import os
@@ -21,6 +28,8 @@ from jupyter_client.manager import KernelManager
 
 CELL = "1 + 1"
 TIMEOUT = 60
+TARGET_CELL = 0.030
+TARGET_READY = 1.5
 
 
 def wait_for(client_get, parent_id, msg_type, deadline):
@@ -74,8 +83,8 @@ def timed_cell(client, first=False):
     return elapsed
 
 
-def measure(kernel_name, cells, warmup):
-    """One start of the kernel: (ready, first cell, [cell times])."""
+def measure(kernel_name, cells, warmup, settle):
+    """One start of the kernel: (ready, first cell, [cell times], [settled cell times])."""
     manager = KernelManager(kernel_name=kernel_name)
     start = time.perf_counter()
     manager.start_kernel()
@@ -88,7 +97,11 @@ def measure(kernel_name, cells, warmup):
         first = timed_cell(client, first=True)
         for _ in range(warmup):
             timed_cell(client)
-        return ready, first, [timed_cell(client) for _ in range(cells)]
+        timed = [timed_cell(client) for _ in range(cells)]
+        if settle <= 0:
+            return ready, first, timed, []
+        time.sleep(settle)
+        return ready, first, timed, [timed_cell(client) for _ in range(cells)]
     finally:
         client.stop_channels()
         manager.shutdown_kernel()
@@ -108,39 +121,68 @@ def main():
     parser.add_argument("--runs", type=int, default=5, help="kernel starts per kernel (default 5)")
     parser.add_argument("--cells", type=int, default=30, help="timed cells per start (default 30)")
     parser.add_argument("--warmup", type=int, default=5, help="untimed cells before them (default 5)")
+    parser.add_argument("--settle", type=float, default=10,
+                        help="idle seconds before the settled cells (default 10; 0: none)")
     parser.add_argument("kernels", nargs="*", default=["java", "python3"])
     args = parser.parse_args()
     # ipykernel's debugger otherwise warns about frozen modules on every start.
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
 
-    results = {name: {"ready": [], "first": [], "cell": [], "run medians": []} for name in args.kernels}
+    results = {name: {"ready": [], "first": [], "cell": [], "run medians": [], "settled": [],
+                      "settled medians": []} for name in args.kernels}
     for run in range(args.runs):
         for name in args.kernels:
-            ready, first, cells = measure(name, args.cells, args.warmup)
+            ready, first, cells, settled = measure(name, args.cells, args.warmup, args.settle)
             figures = results[name]
             figures["ready"].append(ready)
             figures["first"].append(first)
             figures["cell"].extend(cells)
             figures["run medians"].append(statistics.median(cells))
-            print(f"run {run + 1} {name:<8} ready {ms(ready)}  first cell {ms(first)}  "
-                  f"cell median {ms(statistics.median(cells))}", flush=True)
+            line = (f"run {run + 1} {name:<8} ready {ms(ready)}  first cell {ms(first)}  "
+                    f"cell median {ms(statistics.median(cells))}")
+            if settled:
+                figures["settled"].extend(settled)
+                figures["settled medians"].append(statistics.median(settled))
+                line += f"  settled median {ms(statistics.median(settled))}"
+            print(line, flush=True)
 
+    settled_note = f", and {args.cells} more after {args.settle:g} s idle" if args.settle > 0 else ""
     print(f"\n{args.runs} starts per kernel; {args.cells} timed `{CELL}` cells per start after "
-          f"{args.warmup} warm-up cells; {os.cpu_count()} CPUs; load average "
+          f"{args.warmup} warm-up cells{settled_note}; {os.cpu_count()} CPUs; load average "
           + " ".join(f"{load:.2f}" for load in os.getloadavg()))
+    keys = ("ready", "first", "cell", "settled") if args.settle > 0 else ("ready", "first", "cell")
     for name, figures in results.items():
         print(name)
         print(summary("ready", figures["ready"]))
         print(summary("first cell", figures["first"]))
         print(summary("cell", figures["cell"]))
-        print(f"  {'':<11} per-start medians {min(figures['run medians']) * 1000:.1f}"
-              f"–{max(figures['run medians']) * 1000:.1f} ms")
+        print(per_start(figures["run medians"]))
+        if args.settle > 0:
+            print(summary("settled", figures["settled"]))
+            print(per_start(figures["settled medians"]))
     if len(args.kernels) == 2:
         ours, theirs = (results[name] for name in args.kernels)
         print(f"ratio {args.kernels[0]}/{args.kernels[1]}")
-        for key in ("ready", "first", "cell"):
+        for key in keys:
             ratio = statistics.median(ours[key]) / statistics.median(theirs[key])
             print(f"  {key:<11} {ratio:5.1f}x")
+    ours = results[args.kernels[0]]
+    print(f"targets for {args.kernels[0]} (medians over all starts)")
+    print(verdict("ready", ours["ready"], TARGET_READY))
+    print(verdict("cell", ours["cell"], TARGET_CELL, "right after start"))
+    if args.settle > 0:
+        print(verdict("settled", ours["settled"], TARGET_CELL, f"after {args.settle:g} s idle"))
+
+
+def per_start(medians):
+    return f"  {'':<11} per-start medians {min(medians) * 1000:.1f}–{max(medians) * 1000:.1f} ms"
+
+
+def verdict(label, values, target, when=""):
+    median = statistics.median(values)
+    met = "met" if median <= target else "NOT met"
+    when = f" ({when})" if when else ""
+    return f"  {label:<11} {ms(median)} against at most {ms(target).strip()}: {met}{when}"
 
 
 if __name__ == "__main__":

@@ -101,6 +101,7 @@ public final class JavaKernel extends BaseKernel {
                 }
             }
         });
+        SessionWarmUp.begin(session, startup);
         LineMagics lineMagics = new LineMagics(session::addToClasspath, Path.of("").toAbsolutePath());
         CellRunner runner = new CellRunner(session, lineMagics, new CellMagicRunner(session.classLoader()), startup);
         return new JavaKernel(publisher, session, renderer, runner, stdin);
@@ -199,6 +200,7 @@ public final class JavaKernel extends BaseKernel {
     }
 
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        session.noteUse();
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         int count = silent ? executionCount.get() : executionCount.getAndIncrement();

@@ -43,11 +43,15 @@ final class Session implements AutoCloseable {
     private final SnippetOrigins origins = new SnippetOrigins();
     private final SnippetReports reports;
     private final ReentrantLock lock = new ReentrantLock();
+    /** When a caller (not the warm-up) last used the session, by {@link System#nanoTime()}. */
+    private volatile long lastUsed = System.nanoTime();
+    /** Whether the code running now is a warm-up expression's rather than a cell's. */
+    private volatile boolean warming;
 
     /** A session whose compile class path is this JVM's class path. */
     Session() {
         SessionExecutionControlProvider provider = new SessionExecutionControlProvider();
-        shell = JShell.builder().executionEngine(provider, Map.of()).build();
+        shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(IndexKeepingFileManager::new).build();
         control = provider.control();
         // Building JShell created the execution control, whose class loader made itself the
         // context loader of this thread.
@@ -193,6 +197,42 @@ final class Session implements AutoCloseable {
         });
     }
 
+    /** Notes that a cell is about to use the session, so that no warm-up evaluation starts now. */
+    void noteUse() {
+        lastUsed = System.nanoTime();
+    }
+
+    /** Milliseconds since a cell or request last used the session (warm-up evaluations aside). */
+    long millisSinceLastUse() {
+        return (System.nanoTime() - lastUsed) / 1_000_000;
+    }
+
+    /**
+     * Evaluates {@code expression} and drops it again, unless someone uses the session or waits
+     * for it, for {@link SessionWarmUp}. Nothing of it remains visible to cells, except that
+     * JShell's numbering of temporary variables ({@code $1}, {@code $2}, ...) advances.
+     *
+     * @return whether it was evaluated
+     */
+    boolean evalAndForgetIfIdle(String expression) {
+        if (lock.hasQueuedThreads() || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            warming = true;
+            for (SnippetEvent event : shell.eval(expression)) {
+                if (event.causeSnippet() == null) {
+                    shell.drop(event.snippet());
+                }
+            }
+            control.takeStopped();
+            return true;
+        } finally {
+            warming = false;
+            lock.unlock();
+        }
+    }
+
     /** Stops the running cell's code (its threads); safe to call from any thread. */
     void stop() {
         shell.stop();
@@ -297,13 +337,15 @@ final class Session implements AutoCloseable {
         // Code of the running cell that calls back into the session (Host.declare, say) runs while
         // the cell's evaluation holds the lock and waits for that very code: join that
         // evaluation rather than wait for it forever.
-        if (control.isRunningUserCode() && !lock.isHeldByCurrentThread()) {
+        if (control.isRunningUserCode() && !warming && !lock.isHeldByCurrentThread()) {
             return action.run();
         }
         lock.lock();
         try {
+            lastUsed = System.nanoTime();
             return action.run();
         } finally {
+            lastUsed = System.nanoTime();
             lock.unlock();
         }
     }

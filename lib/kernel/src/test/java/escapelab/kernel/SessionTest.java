@@ -4,11 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.ToolProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The session against a real JShell in this JVM. */
 class SessionTest {
@@ -45,6 +49,17 @@ class SessionTest {
         assertEquals(false, value("escapelab.notebook.Notebook.inKernel()", 10));
         // the same Class object as the kernel's: JShell's loader asks its parent first
         assertEquals(escapelab.notebook.Notebook.class, value("escapelab.notebook.Notebook.class", 11));
+    }
+
+    @Test
+    void aFolderAddedAfterCellsCompiledIsSeenByLaterCells(@TempDir Path folder) throws Exception {
+        assertEquals(5, value("2 + 3", 20)); // the compiler has indexed the class path by now
+        Path source = Files.writeString(folder.resolve("Later.java"),
+                "package later; public class Later { public static int answer() { return 42; } }");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-d", folder.toString(), source.toString()));
+        session.addToClasspath(folder);
+        assertEquals(42, value("later.Later.answer()", 21));
     }
 
     @Test
@@ -105,6 +120,16 @@ class SessionTest {
         SessionTestHook.session = session;
         assertEquals("nested", value("escapelab.kernel.SessionTestHook.declare(\"class FromCell { public String toString() { return \\\"nested\\\"; } }\")", 50));
         assertEquals("nested", String.valueOf(value("new FromCell()", 51)));
+    }
+
+    @Test
+    void warmUpEvaluationsLeaveNothingBehindAndYieldToCells() throws CellFailure {
+        SessionTestHook.session = session;
+        session.evalCell("int kept = 1;", 1, 70);
+        assertTrue(session.evalAndForgetIfIdle("kept + 1"));
+        assertEquals(List.of("int kept = 1"), session.declarationsNamed("kept"));
+        assertEquals(false, value("escapelab.kernel.SessionTestHook.warmUp()", 71));
+        assertEquals(2, value("kept + 1", 72));
     }
 
     @Test

@@ -13,4 +13,9 @@ public final class SessionTestHook {
         session.declare(source);
         return "nested";
     }
+
+    /** Tries a warm-up evaluation from inside a running cell, which holds the session. */
+    public static boolean warmUp() {
+        return session.evalAndForgetIfIdle("1 + 1");
+    }
 }
