@@ -1,7 +1,10 @@
-"""Reading one cell's messages from a kernel: the helper the kernel tests share."""
+"""Starting a kernel and reading one cell's messages: the helpers the kernel tests share."""
 
 import queue
 import time
+
+from jupyter_client import KernelManager
+from jupyter_client.kernelspec import NoSuchKernel
 
 POLL = 0.02
 
@@ -34,3 +37,27 @@ def collect_cell(kc, msg_id, timeout):
             except queue.Empty:
                 pass
     return reply, arrived, outputs
+
+
+def start_kernel(name, timeout, **start):
+    """A started kernel of the named kernelspec and a client with its channels open, ready.
+
+    ``start`` goes to ``KernelManager.start_kernel`` (env, cwd, stderr, ...).
+    """
+    try:
+        km = KernelManager(kernel_name=name)
+    except NoSuchKernel as e:
+        raise RuntimeError(f"install the '{name}' kernelspec first: ./course setup") from e
+    km.start_kernel(**start)
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=timeout)
+    return km, kc
+
+
+def stop_kernel(km, kc):
+    """Closes the client's channels and shuts the kernel down; either may be None."""
+    if kc is not None:
+        kc.stop_channels()
+    if km is not None:
+        km.shutdown_kernel()

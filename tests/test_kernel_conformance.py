@@ -1,7 +1,7 @@
 """Runs Jupyter's own kernel test suite (jupyter_kernel_test) against the Java kernel, with a
 sample for every feature it checks, plus inspection and history cases the suite leaves out.
 
-    /usr/bin/python3 -m unittest tests/test_kernel_conformance.py
+    /usr/bin/python3 tests/run.py test_kernel_conformance.py
 """
 
 import os

@@ -1,7 +1,7 @@
 """The kernel under faults and bad input: after each, the next cell runs and the learner's
 earlier variables are intact.
 
-    /usr/bin/python3 -m unittest tests/test_kernel_faults.py
+    /usr/bin/python3 tests/run.py test_kernel_faults.py
 
 The tests share one kernel, started with a small heap so that running out of memory is quick,
 and with its stderr (the kernel's log) in a file the tests read.
@@ -14,10 +14,9 @@ import tempfile
 import time
 import unittest
 
-from jupyter_client import KernelManager
 from jupyter_client.session import Session
 
-from kernel_messages import collect_cell
+from kernel_messages import collect_cell, start_kernel, stop_kernel
 
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 HEAP = "512m"
@@ -31,18 +30,12 @@ class KernelFaultsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.log = tempfile.NamedTemporaryFile(prefix="kernel-log-", suffix=".txt", delete=False)
-        cls.km = KernelManager(kernel_name=KERNEL_NAME)
-        cls.km.start_kernel(env={**os.environ, "JDK_JAVA_OPTIONS": "-Xmx" + HEAP}, stderr=cls.log)
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        cls.km, cls.kc = start_kernel(KERNEL_NAME, STARTUP_TIMEOUT,
+                                      env={**os.environ, "JDK_JAVA_OPTIONS": "-Xmx" + HEAP}, stderr=cls.log)
 
     @classmethod
     def tearDownClass(cls):
-        if cls.kc is not None:
-            cls.kc.stop_channels()
-        if cls.km is not None:
-            cls.km.shutdown_kernel()
+        stop_kernel(cls.km, cls.kc)
         if cls.log is not None:
             cls.log.close()
             os.unlink(cls.log.name)

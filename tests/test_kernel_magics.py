@@ -12,7 +12,7 @@ import tempfile
 import time
 import unittest
 
-from jupyter_client import KernelManager
+from kernel_messages import start_kernel, stop_kernel
 
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 TIMEOUT = 120
@@ -23,16 +23,11 @@ class KernelMagicsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.folder = tempfile.TemporaryDirectory()
-        cls.km = KernelManager(kernel_name=KERNEL_NAME)
-        cls.km.start_kernel(cwd=cls.folder.name)
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=TIMEOUT)
+        cls.km, cls.kc = start_kernel(KERNEL_NAME, TIMEOUT, cwd=cls.folder.name)
 
     @classmethod
     def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel()
+        stop_kernel(cls.km, cls.kc)
         cls.folder.cleanup()
 
     def run_cell(self, code):

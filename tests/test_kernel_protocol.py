@@ -2,7 +2,7 @@
 
 The kernel is started through jupyter_client with the installed kernelspec named ``java``:
 
-    /usr/bin/python3 -m unittest tests/test_kernel_protocol.py
+    /usr/bin/python3 tests/run.py test_kernel_protocol.py
 
 All tests share one kernel, as the cells of a notebook do. The environment variable
 ``ESCAPELAB_KERNEL`` names another kernelspec to test instead (one with
@@ -15,10 +15,8 @@ import time
 import unittest
 from dataclasses import dataclass, field
 
-from jupyter_client import KernelManager
-from jupyter_client.kernelspec import NoSuchKernel
 
-from kernel_messages import collect_cell
+from kernel_messages import collect_cell, start_kernel, stop_kernel
 
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -62,21 +60,11 @@ class KernelProtocolTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        try:
-            cls.km = KernelManager(kernel_name=KERNEL_NAME)
-        except NoSuchKernel as e:
-            raise RuntimeError(f"install the '{KERNEL_NAME}' kernelspec first (see lib/kernel/src/main/kernelspec)") from e
-        cls.km.start_kernel()
-        cls.kc = cls.km.client()
-        cls.kc.start_channels()
-        cls.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        cls.km, cls.kc = start_kernel(KERNEL_NAME, STARTUP_TIMEOUT)
 
     @classmethod
     def tearDownClass(cls):
-        if cls.kc is not None:
-            cls.kc.stop_channels()
-        if cls.km is not None:
-            cls.km.shutdown_kernel()
+        stop_kernel(cls.km, cls.kc)
 
     # -- helpers ---------------------------------------------------------------------------------
 

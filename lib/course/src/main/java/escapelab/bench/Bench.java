@@ -280,7 +280,7 @@ public final class Bench {
         for (Collection<RunResult> runs : byVariant.values()) {
             for (RunResult run : runs) {
                 var params = run.getParams();
-                return params.getVmName() + " " + params.getJdkVersion() + ", forks with " + String.join(" ", jvmArgs)
+                return params.getVmName() + " " + params.getJdkVersion() + BenchRun.FORKS_WITH + String.join(" ", jvmArgs)
                         + (byVariant.size() > 1 || !variants.isEmpty() ? " plus each variant's flags" : "");
             }
         }

@@ -22,7 +22,8 @@ import java.util.function.Predicate;
  *
  * @param name the run's name, used for files in a submission
  * @param profile how it was measured
- * @param vm the forked JVMs and their common flags, as every number should be labelled
+ * @param vm the forked JVMs and their common flags, as every number should be labelled:
+ *           {@code "<VM name> <version>, forks with <flags>"}
  * @param classes the benchmark classes, with their sources
  * @param results every measurement
  * @param text JMH's result tables, one per variant
@@ -38,6 +39,15 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         classes = List.copyOf(classes);
         results = List.copyOf(results);
     }
+
+    /** The forked JVM alone, e.g. {@code OpenJDK 64-Bit Server VM 17.0.21}, without the flags. */
+    public String vmName() {
+        int forks = vm.indexOf(FORKS_WITH);
+        return forks < 0 ? vm : vm.substring(0, forks);
+    }
+
+    /** Where {@link #vm} turns from the JVM to its flags; {@link Bench} writes it. */
+    static final String FORKS_WITH = ", forks with ";
 
     /**
      * The one result of {@code method} (in any variant and parameter set).

@@ -39,6 +39,7 @@ final class Blocks {
         if (start == null || goal == null) {
             return true;
         }
+        CodeIterator code = method.getCodeAttribute().iterator();
         Set<Block> seen = new HashSet<>();
         Deque<Block> work = new ArrayDeque<>();
         work.add(start);
@@ -51,10 +52,10 @@ final class Blocks {
                 return true;
             }
             int last = lastInstruction(block);
-            int op = method.getCodeAttribute().iterator().byteAt(last);
+            int op = code.byteAt(last);
             boolean conditional = (op >= Opcode.IFEQ && op <= Opcode.IF_ACMPNE) || op == Opcode.IFNULL
                     || op == Opcode.IFNONNULL;
-            int target = conditional ? last + (short) method.getCodeAttribute().iterator().u16bitAt(last + 1) : -1;
+            int target = conditional ? last + code.s16bitAt(last + 1) : -1;
             for (Block next : block.successors()) {
                 boolean cut = conditional && ((next.start() == target && cutTaken.contains(last))
                         || (next.start() == last + 3 && cutFallThrough.contains(last)));

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -185,11 +184,6 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
                     .map(f -> String.join("; ", concat(f.notes(), f.reasons())))));
         }
         return table;
-    }
-
-    /** Only the findings that match, e.g. {@code report.where(f -> f.site().kind() == Site.Kind.NEW)}. */
-    public EscapeReport where(Predicate<Finding> filter) {
-        return new EscapeReport(name, scope, vm, findings.stream().filter(filter).toList(), notes, bytesPerOp, level);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -133,7 +133,7 @@ public final class Escapes {
         Path logs = Files.createTempDirectory("escapelab-compile-logs-");
         try {
             BenchRun run = bench(logs.resolve("hotspot_%p.log")).run();
-            List<CompileLog> read = readLogs(logs, run.vm());
+            List<CompileLog> read = readLogs(logs, run.vmName());
             SiteReader reader = new SiteReader(Escapes.class.getClassLoader());
             List<Site> sites = new ArrayList<>();
             scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
@@ -141,7 +141,7 @@ public final class Escapes {
                     .thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
             List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
                     .judge(sites);
-            EscapeReport report = new EscapeReport(reportName(), scope.description(), vmName(run.vm()), findings,
+            EscapeReport report = new EscapeReport(reportName(), scope.description(), run.vmName(), findings,
                     notes(read), bytesPerOp(run), 1);
             onReport.accept(report);
             return report;
@@ -192,7 +192,7 @@ public final class Escapes {
         }
         if (files.isEmpty()) {
             throw new IllegalStateException("The escape report reads HotSpot's compile log (-XX:+LogCompilation), "
-                    + "and the forked JVM wrote none: " + vmName(vm) + ". Run it on a HotSpot JDK "
+                    + "and the forked JVM wrote none: " + vm + ". Run it on a HotSpot JDK "
                     + "(OpenJDK, Temurin, Oracle), e.g. on(jdk(17).get().variant()).");
         }
         List<CompileLog> read = new ArrayList<>();
@@ -220,12 +220,6 @@ public final class Escapes {
             bytes.put(result.method(), result.bytesPerOp());
         }
         return bytes;
-    }
-
-    /** "OpenJDK 64-Bit Server VM 17.0.21" out of the run's longer description. */
-    private static String vmName(String described) {
-        int forks = described.indexOf(", forks with");
-        return forks < 0 ? described : described.substring(0, forks);
     }
 
     private static int arrayLimit() {

@@ -108,16 +108,14 @@ final class SiteReader {
             return true;
         }
         try {
-            Blocks blocks = blocksOf.computeIfAbsent(site.method(), m -> {
-                try {
-                    return new Blocks(method);
-                } catch (BadBytecode e) {
-                    return null;
-                }
-            });
-            return blocks == null || blocks.reachable(site.bci(), entry, reach.cutTaken(), reach.cutFallThrough());
+            Blocks blocks = blocksOf.get(site.method());
+            if (blocks == null) {
+                blocks = new Blocks(method);
+                blocksOf.put(site.method(), blocks);
+            }
+            return blocks.reachable(site.bci(), entry, reach.cutTaken(), reach.cutFallThrough());
         } catch (BadBytecode e) {
-            return true;
+            return true; // bytecode Javassist cannot split into blocks: judge the site as compiled
         }
     }
 

@@ -57,6 +57,7 @@ class BenchTest {
         assertTrue(run.log().contains("-XX:-DoEscapeAnalysis"), "the JMH log shows the fork's flags");
         assertEquals(4, run.table().rowCount());
         assertTrue(run.vm().contains(Runtime.version().feature() + ".") && run.vm().contains("-XX:+UseParallelGC"), run.vm());
+        assertEquals(run.vm().substring(0, run.vm().indexOf(", forks with ")), run.vmName());
         assertTrue(run.mimeBundle().get("text/html").contains("<table"));
 
         IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
