@@ -68,10 +68,7 @@ final class GuardedShellChannel extends ShellChannel {
                 if (poller.poll(POLL_MILLIS) > 0 && serving) {
                     Message<?> message = readOrDrop();
                     if (message != null) {
-                        dispatch(message);
-                    }
-                    if (stopAfterError.getAsBoolean()) {
-                        abortQueued(poller);
+                        dispatch(message, poller);
                     }
                 }
             }
@@ -93,7 +90,7 @@ final class GuardedShellChannel extends ShellChannel {
                 continue;
             }
             if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
-                dispatch(message);
+                dispatch(message, poller);
                 continue;
             }
             ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
@@ -117,7 +114,7 @@ final class GuardedShellChannel extends ShellChannel {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private void dispatch(Message message) {
+    private void dispatch(Message message, ZMQ.Poller poller) {
         ShellHandler handler = connection.getHandler(message.getHeader().getType());
         if (handler == null) {
             log.println("escapelab kernel: no handler for " + message.getHeader().getType().getName());
@@ -129,6 +126,11 @@ final class GuardedShellChannel extends ShellChannel {
         } catch (Exception | StackOverflowError e) {
             log.println("escapelab kernel: handling " + message.getHeader().getType().getName() + " failed: " + e);
         } finally {
+            // Abort what was queued before this request's idle status goes out: a front end that
+            // waits for idle before sending the next cell must not see that cell aborted.
+            if (stopAfterError.getAsBoolean()) {
+                abortQueued(poller);
+            }
             env.resolveDeferrals();
         }
         if (env.isMarkedForShutdown()) {
