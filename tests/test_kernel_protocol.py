@@ -160,6 +160,17 @@ class KernelProtocolTest(unittest.TestCase):
         # The queue is empty again: the next cell runs, and the aborted one never did.
         self.assertIn("cannot find symbol", "\n".join(self.run_error("ranAfterTheError")["traceback"]))
 
+    def test_a_cell_sent_on_seeing_the_last_aborted_reply_runs(self):
+        # The kernel reads everything queued before it answers any of it, so a client that sends
+        # its next cell the moment the last aborted reply arrives gets that cell run.
+        for attempt in range(10):
+            failing = self.kc.execute('Thread.sleep(100); throw new IllegalStateException("stop");')
+            skipped = [self.kc.execute(str(n)) for n in range(3)]
+            self.assertEqual("error", self.shell_request(lambda: failing)["status"])
+            for msg_id in skipped:
+                self.assertEqual("aborted", self.shell_request(lambda: msg_id)["status"])
+            self.assertEqual(str(attempt), self.run_ok(str(attempt)).only("execute_result")["data"]["text/plain"])
+
     def test_a_cell_sent_once_the_failing_one_is_idle_runs(self):
         # Only what was queued while the failing cell ran is aborted, never a later cell: the
         # front end sends the next cell as soon as it sees the failing one's reply and idle, so

@@ -9,6 +9,8 @@ import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.zeromq.ZMQ;
 
@@ -81,14 +83,21 @@ final class GuardedShellChannel extends ShellChannel {
         }
     }
 
-    /** Answers the execute requests waiting in the socket {@code aborted}; serves the others. */
+    /**
+     * Answers the execute requests waiting in the socket {@code aborted}; serves the others. All
+     * waiting requests are read before the first answer goes out, as ipykernel flushes its queue
+     * first: a client that sends its next cell on seeing the last aborted reply is not aborted too.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void abortQueued(ZMQ.Poller poller) {
+        List<Message<?>> queued = new ArrayList<>();
         while (serving && poller.poll(0) > 0) {
             Message<?> message = readOrDrop();
-            if (message == null) {
-                continue;
+            if (message != null) {
+                queued.add(message);
             }
+        }
+        for (Message<?> message : queued) {
             if (message.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
                 dispatch(message, poller);
                 continue;
