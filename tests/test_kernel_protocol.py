@@ -10,6 +10,7 @@ All tests share one kernel, as the cells of a notebook do. The environment varia
 """
 
 import base64
+import datetime
 import os
 import time
 import unittest
@@ -110,6 +111,25 @@ class KernelProtocolTest(unittest.TestCase):
         self.assertEqual("text/x-java-source", info["mimetype"])
         self.assertEqual("text/x-java", info["codemirror_mode"])
         self.assertRegex(info["version"], r"^\d+")
+
+    def test_messages_are_dated_to_the_microsecond(self):
+        # jupyter_client turns a header date it can parse into a datetime; front ends time cells
+        # from these dates, so each must be precise and in order.
+        sent = datetime.datetime.now(datetime.timezone.utc)
+        msg_id = self.send('Thread.sleep(20);\n1 + 1')
+        dates = {}
+        while "idle" not in dates:
+            msg = self.kc.get_iopub_msg(timeout=CELL_TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id:
+                kind = msg["content"]["execution_state"] if msg["msg_type"] == "status" else msg["msg_type"]
+                dates[kind] = msg["header"]["date"]
+        reply = self.shell_request(lambda: msg_id)
+        self.assertEqual("ok", reply["status"])
+        for kind, date in dates.items():
+            self.assertIsInstance(date, datetime.datetime, f"{kind}: {date!r}")
+        self.assertEqual(["busy", "execute_input", "execute_result", "idle"], sorted(dates, key=dates.get))
+        self.assertGreaterEqual(dates["busy"], sent - datetime.timedelta(seconds=1))
+        self.assertGreaterEqual(dates["execute_result"] - dates["execute_input"], datetime.timedelta(milliseconds=20))
 
     def test_expression_gives_execute_result(self):
         execution = self.run_ok("1 + 1")

@@ -149,6 +149,11 @@ final class GuardedShellChannel extends ShellChannel {
     }
 
     @Override
+    public synchronized void sendMessage(Message<?> message) {
+        super.sendMessage(MessageDates.dated(message));
+    }
+
+    @Override
     public void close() {
         serving = false;
         super.close();

@@ -1,8 +1,12 @@
 package escapelab.kernel;
 
+import io.github.spencerpark.jupyter.channels.IOPubChannel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import java.io.PrintStream;
 import java.security.GeneralSecurityException;
@@ -10,8 +14,9 @@ import java.util.function.BooleanSupplier;
 import org.zeromq.ZMQ;
 
 /**
- * basekernel's connection with {@link GuardedShellChannel}s for shell and control. basekernel
- * creates its own two in its constructor; they are never bound, only closed.
+ * basekernel's connection with {@link GuardedShellChannel}s for shell and control, and iopub and
+ * stdin channels that date messages precisely ({@link MessageDates}). basekernel creates its own
+ * four in its constructor; they are never bound, only closed.
  */
 final class KernelConnection extends JupyterConnection {
 
@@ -19,6 +24,8 @@ final class KernelConnection extends JupyterConnection {
     private final ZMQ.Context context = ZMQ.context(1);
     private final GuardedShellChannel guardedShell;
     private final GuardedShellChannel guardedControl;
+    private final MessageDates.IOPub datedIOPub;
+    private final MessageDates.Stdin datedStdin;
     private boolean connected;
 
     /**
@@ -33,6 +40,19 @@ final class KernelConnection extends JupyterConnection {
                 stopAfterError);
         guardedControl = new GuardedShellChannel(context, properties.createHMACGenerator(), true, this, log,
                 () -> false);
+        datedIOPub = new MessageDates.IOPub(context, properties.createHMACGenerator());
+        datedStdin = new MessageDates.Stdin(context, properties.createHMACGenerator());
+    }
+
+    @Override
+    public IOPubChannel getIOPub() {
+        return datedIOPub;
+    }
+
+    @Override
+    public ShellReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
+        return new ShellReplyEnvironment(shell, datedStdin, datedIOPub, context) {
+        };
     }
 
     /** Binds every socket to the connection file's address and ports, and announces the kernel. */
@@ -44,9 +64,9 @@ final class KernelConnection extends JupyterConnection {
         heartbeat.bind(properties);
         guardedShell.bind(properties);
         guardedControl.bind(properties);
-        stdin.bind(properties);
-        iopub.bind(properties);
-        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        datedStdin.bind(properties);
+        datedIOPub.bind(properties);
+        datedIOPub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
         connected = true;
     }
 
@@ -54,6 +74,8 @@ final class KernelConnection extends JupyterConnection {
     public void close() {
         guardedShell.close();
         guardedControl.close();
+        datedIOPub.close();
+        datedStdin.close();
         super.close();
         context.close();
     }
@@ -63,5 +85,7 @@ final class KernelConnection extends JupyterConnection {
         super.waitUntilClose();
         guardedShell.waitUntilClose();
         guardedControl.waitUntilClose();
+        datedIOPub.waitUntilClose();
+        datedStdin.waitUntilClose();
     }
 }
