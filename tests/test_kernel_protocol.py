@@ -91,8 +91,8 @@ class KernelProtocolTest(unittest.TestCase):
         self.assertEqual("error", execution.reply["status"])
         return execution.only("error")
 
-    def shell_request(self, send):
-        msg_id = send()
+    def reply_to(self, msg_id):
+        """The content of the shell reply to a request already sent."""
         deadline = time.monotonic() + CELL_TIMEOUT
         while time.monotonic() < deadline:
             msg = self.kc.get_shell_msg(timeout=CELL_TIMEOUT)
@@ -103,7 +103,7 @@ class KernelProtocolTest(unittest.TestCase):
     # -- tests -----------------------------------------------------------------------------------
 
     def test_kernel_info(self):
-        reply = self.shell_request(self.kc.kernel_info)
+        reply = self.reply_to(self.kc.kernel_info())
         self.assertEqual("ok", reply["status"])
         info = reply["language_info"]
         self.assertEqual("java", info["name"])
@@ -123,7 +123,7 @@ class KernelProtocolTest(unittest.TestCase):
             if msg["parent_header"].get("msg_id") == msg_id:
                 kind = msg["content"]["execution_state"] if msg["msg_type"] == "status" else msg["msg_type"]
                 dates[kind] = msg["header"]["date"]
-        reply = self.shell_request(lambda: msg_id)
+        reply = self.reply_to(msg_id)
         self.assertEqual("ok", reply["status"])
         for kind, date in dates.items():
             self.assertIsInstance(date, datetime.datetime, f"{kind}: {date!r}")
@@ -174,9 +174,9 @@ class KernelProtocolTest(unittest.TestCase):
         failing = self.kc.execute('Thread.sleep(300); throw new IllegalStateException("stop here");')
         skipped = self.kc.execute("int ranAfterTheError = 1;")
         also_skipped = self.kc.execute("2 + 2")
-        self.assertEqual("error", self.shell_request(lambda: failing)["status"])
-        self.assertEqual("aborted", self.shell_request(lambda: skipped)["status"])
-        self.assertEqual("aborted", self.shell_request(lambda: also_skipped)["status"])
+        self.assertEqual("error", self.reply_to(failing)["status"])
+        self.assertEqual("aborted", self.reply_to(skipped)["status"])
+        self.assertEqual("aborted", self.reply_to(also_skipped)["status"])
         # The queue is empty again: the next cell runs, and the aborted one never did.
         self.assertIn("cannot find symbol", "\n".join(self.run_error("ranAfterTheError")["traceback"]))
 
@@ -186,9 +186,9 @@ class KernelProtocolTest(unittest.TestCase):
         for attempt in range(10):
             failing = self.kc.execute('Thread.sleep(100); throw new IllegalStateException("stop");')
             skipped = [self.kc.execute(str(n)) for n in range(3)]
-            self.assertEqual("error", self.shell_request(lambda: failing)["status"])
+            self.assertEqual("error", self.reply_to(failing)["status"])
             for msg_id in skipped:
-                self.assertEqual("aborted", self.shell_request(lambda: msg_id)["status"])
+                self.assertEqual("aborted", self.reply_to(msg_id)["status"])
             self.assertEqual(str(attempt), self.run_ok(str(attempt)).only("execute_result")["data"]["text/plain"])
 
     def test_a_cell_sent_once_the_failing_one_is_idle_runs(self):
@@ -203,8 +203,8 @@ class KernelProtocolTest(unittest.TestCase):
     def test_without_stop_on_error_queued_cells_still_run(self):
         failing = self.kc.execute('Thread.sleep(300); throw new IllegalStateException("go on");', stop_on_error=False)
         after = self.kc.execute("int ranDespiteTheError = 7;")
-        self.assertEqual("error", self.shell_request(lambda: failing)["status"])
-        self.assertEqual("ok", self.shell_request(lambda: after)["status"])
+        self.assertEqual("error", self.reply_to(failing)["status"])
+        self.assertEqual("ok", self.reply_to(after)["status"])
         self.assertEqual("7", self.run_ok("ranDespiteTheError").only("execute_result")["data"]["text/plain"])
 
     def test_compile_error_names_cell_line_and_column(self):
@@ -295,13 +295,13 @@ class KernelProtocolTest(unittest.TestCase):
 
     def test_complete_and_is_complete(self):
         code = 'String word = "x";\nword.toUpperC'
-        reply = self.shell_request(lambda: self.kc.complete(code, len(code)))
+        reply = self.reply_to(self.kc.complete(code, len(code)))
         self.assertEqual("ok", reply["status"])
         self.assertIn("toUpperCase(", reply["matches"])
         self.assertEqual(len(code) - len("toUpperC"), reply["cursor_start"])
-        reply = self.shell_request(lambda: self.kc.is_complete("for (int i = 0; i < 3; i++) {"))
+        reply = self.reply_to(self.kc.is_complete("for (int i = 0; i < 3; i++) {"))
         self.assertEqual("incomplete", reply["status"])
-        reply = self.shell_request(lambda: self.kc.is_complete("int done = 1;"))
+        reply = self.reply_to(self.kc.is_complete("int done = 1;"))
         self.assertEqual("complete", reply["status"])
 
 
