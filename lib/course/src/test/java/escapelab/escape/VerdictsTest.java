@@ -74,7 +74,7 @@ class VerdictsTest {
         Finding lock = judge(site(LOCKED, 22, Site.Kind.LOCK, "lock StringBuffer.append")).get(0);
         assertEquals(Finding.Outcome.ELIMINATED, lock.outcome());
         assertEquals("lock elided in locked", lock.verdict());
-        assertTrue(lock.notes().contains("compiled in Demo.locked (OSR at bci 5)"), lock.notes().toString());
+        assertTrue(lock.notes().contains("Demo.locked: read its OSR compilation (entered at bci 5)"), lock.notes().toString());
         assertTrue(lock.notes().contains("lock elided because the locked object does not escape"));
     }
 
