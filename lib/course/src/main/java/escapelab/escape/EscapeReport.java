@@ -49,7 +49,8 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
 
     /**
      * Site counts over distinct sites: a site counts as eliminated only if it was removed in
-     * every context it was compiled in, as kept only if it was kept in all of them.
+     * every context it was compiled in, as kept only if it was kept in all of them; in a context
+     * whose compiled copies disagree, the copy the measurement ran decides.
      *
      * @param allocationSites objects, arrays, boxes, capturing lambdas and string concatenations
      *                        (non-capturing lambdas allocate nothing and are not counted)
@@ -83,7 +84,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public Counts counts() {
         Map<Site, List<Finding.Outcome>> bySite = new LinkedHashMap<>();
         for (Finding f : findings) {
-            bySite.computeIfAbsent(f.site(), s -> new ArrayList<>()).add(f.outcome());
+            bySite.computeIfAbsent(f.site(), s -> new ArrayList<>()).add(f.measured());
         }
         int sites = 0, eliminated = 0, kept = 0, mixed = 0, pruned = 0, notCompiled = 0, locks = 0, elided = 0;
         for (Map.Entry<Site, List<Finding.Outcome>> entry : bySite.entrySet()) {
