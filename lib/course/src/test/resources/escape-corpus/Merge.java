@@ -15,4 +15,10 @@ public class Merge {
         }
         return p.x();
     }
+
+    @Benchmark
+    public int eitherOnOneLine() {
+        Point p = (i++ & 1) == 0 ? new Point(x, y) : new Point(y, x);
+        return p.x();
+    }
 }

@@ -99,6 +99,7 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
         private boolean lateInlineCall;
         private List<Frame> jvms;
         private Elimination.Kind eliminating;
+        private String eliminatingType = "";
         private String eliminatingHow = "";
         private List<Frame> lateInlineCallers = List.of();
 
@@ -143,9 +144,10 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
                     }
                 }
                 case "late_inline" -> jvms = new ArrayList<>();
-                case "eliminate_allocation" -> startElimination(Elimination.Kind.ALLOCATION, "");
-                case "eliminate_boxing" -> startElimination(Elimination.Kind.BOXING, "");
-                case "eliminate_lock" -> startElimination(Elimination.Kind.LOCK, attr(xml, "kind", ""));
+                case "eliminate_allocation" -> startElimination(Elimination.Kind.ALLOCATION,
+                        typeNames.getOrDefault(attr(xml, "type", ""), ""), "");
+                case "eliminate_boxing" -> startElimination(Elimination.Kind.BOXING, "", "");
+                case "eliminate_lock" -> startElimination(Elimination.Kind.LOCK, "", attr(xml, "kind", ""));
                 case "jvms" -> {
                     MethodRef method = methods.get(attr(xml, "method", ""));
                     if (jvms != null && method != null) {
@@ -187,7 +189,7 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
                 }
                 case "eliminate_allocation", "eliminate_boxing", "eliminate_lock" -> {
                     if (eliminating != null && jvms != null && !jvms.isEmpty()) {
-                        eliminations.add(new Elimination(eliminating, jvms, eliminatingHow));
+                        eliminations.add(new Elimination(eliminating, jvms, eliminatingType, eliminatingHow));
                     }
                     eliminating = null;
                     jvms = null;
@@ -196,8 +198,9 @@ public record CompileLog(List<Compilation> compilations, boolean complete) {
             }
         }
 
-        private void startElimination(Elimination.Kind kind, String how) {
+        private void startElimination(Elimination.Kind kind, String type, String how) {
             eliminating = kind;
+            eliminatingType = type;
             eliminatingHow = how;
             jvms = new ArrayList<>();
         }

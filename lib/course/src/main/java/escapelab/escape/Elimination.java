@@ -8,11 +8,13 @@ import java.util.List;
  *
  * @param kind what was removed
  * @param chain where, innermost frame first, then the callers it was inlined into
+ * @param type for an allocation, the class C2 logged, e.g. {@code java.lang.String} or a lambda's
+ *             hidden class; empty otherwise
  * @param how for a lock, C2's reason: {@code NonEscObj} (the object does not escape),
  *            {@code Coarsened} (merged with a neighbouring lock on the same object) or
  *            {@code Nested} (the object is already locked); empty otherwise
  */
-record Elimination(Kind kind, List<Frame> chain, String how) {
+record Elimination(Kind kind, List<Frame> chain, String type, String how) {
 
     enum Kind { ALLOCATION, BOXING, LOCK }
 

@@ -9,9 +9,11 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -24,11 +26,15 @@ import java.util.stream.Collectors;
  * @param vm the JVM the forks ran
  * @param findings one per site and context, in bytecode order
  * @param notes what was read: how many compile logs, whether one ended early
- * @param bytesPerOp JMH's bytes per operation of each benchmark method, from the same run
+ * @param bytesPerOp JMH's bytes per operation of each benchmark method, from the same run: one per
+ *                   parameter set where the class has {@code @Param}s, e.g. {@code boxed(n=1000)}
  * @param level 1 for verdicts, 2 for verdicts with reasons
  */
 public record EscapeReport(String name, String scope, String vm, List<Finding> findings, List<String> notes,
                            Map<String, Double> bytesPerOp, int level) implements MimeBundle {
+
+    /** The level-2 column of prose, read left to right. */
+    private static final String WHY = "why";
 
     public EscapeReport {
         findings = List.copyOf(findings);
@@ -43,9 +49,11 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
 
     /**
      * Site counts over distinct sites: a site counts as eliminated only if it was removed in
-     * every context it was compiled in, as kept only if it was kept in all of them.
+     * every context it was compiled in, as kept only if it was kept in all of them; in a context
+     * whose compiled copies disagree, the copy the measurement ran decides.
      *
-     * @param allocationSites objects, arrays and boxes
+     * @param allocationSites objects, arrays, boxes, capturing lambdas and string concatenations
+     *                        (non-capturing lambdas allocate nothing and are not counted)
      * @param eliminated allocation sites removed everywhere they were compiled
      * @param kept allocation sites left on the heap everywhere they were compiled
      * @param mixed allocation sites removed in some contexts, kept in others
@@ -76,7 +84,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public Counts counts() {
         Map<Site, List<Finding.Outcome>> bySite = new LinkedHashMap<>();
         for (Finding f : findings) {
-            bySite.computeIfAbsent(f.site(), s -> new ArrayList<>()).add(f.outcome());
+            bySite.computeIfAbsent(f.site(), s -> new ArrayList<>()).add(f.measured());
         }
         int sites = 0, eliminated = 0, kept = 0, mixed = 0, pruned = 0, notCompiled = 0, locks = 0, elided = 0;
         for (Map.Entry<Site, List<Finding.Outcome>> entry : bySite.entrySet()) {
@@ -85,7 +93,10 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
                     ? entry.getValue()
                     : entry.getValue().stream().filter(o -> o != Finding.Outcome.PRUNED).toList();
             boolean allRemoved = outcomes.stream().allMatch(o -> o == Finding.Outcome.ELIMINATED);
-            if (!entry.getKey().kind().allocates()) {
+            if (entry.getKey().kind() == Site.Kind.NON_CAPTURING_LAMBDA) {
+                continue;
+            }
+            if (entry.getKey().kind() == Site.Kind.LOCK) {
                 locks++;
                 elided += allRemoved ? 1 : 0;
                 continue;
@@ -109,12 +120,13 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     /**
      * The finding for a site in a context.
      *
-     * @param what the site as the report names it, e.g. {@code new Point}
+     * @param what the site as the report names it, e.g. {@code new Point}, or with its place on the
+     *             line where several have that name: {@code new Point (2nd on the line)}
      * @param context the method, e.g. {@code valueReturn} (or {@code Class.method} outside the site's class)
      */
     public Optional<Finding> find(String what, String context) {
         return findings.stream()
-                .filter(f -> f.site().what().equals(what))
+                .filter(f -> f.site().what().equals(what) || f.site().label().equals(what))
                 .filter(f -> f.contextName().equals(context) || f.context().display().equals(context))
                 .findFirst();
     }
@@ -127,16 +139,22 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public Finding.Outcome outcome(String what, String context) {
         return find(what, context).map(Finding::outcome).orElseThrow(() -> new IllegalArgumentException(
                 "the report has no '" + what + "' in " + context + "; it has: " + findings.stream()
-                        .map(f -> f.site().what() + " in " + f.contextName()).distinct()
+                        .map(f -> f.site().label() + " in " + f.contextName()).distinct()
                         .collect(Collectors.joining(", "))));
     }
 
-    /** A live check: the site is scalar-replaced (removed, elided) in that context. */
+    /**
+     * A live check: the site is scalar-replaced (removed, elided) in that context, in the code the
+     * measurement ran where its compiled copies disagree.
+     */
     public Check eliminated(String what, String context) {
         return expect(what, context, Finding.Outcome.ELIMINATED, "scalar-replaced");
     }
 
-    /** A live check: the site stays on the heap (the lock is taken) in that context. */
+    /**
+     * A live check: the site stays on the heap (the lock is taken) in that context, in the code the
+     * measurement ran where its compiled copies disagree.
+     */
     public Check kept(String what, String context) {
         return expect(what, context, Finding.Outcome.KEPT, "on the heap");
     }
@@ -145,7 +163,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         // No colon in the criterion: "[PASS] criterion: evidence" stays easy to read and to parse.
         String criterion = "the escape report shows " + what + " " + words + " in " + context;
         return find(what, context)
-                .map(f -> Check.of(criterion, f.outcome() == expected, f.line()))
+                .map(f -> Check.of(criterion, f.measured() == expected, f.line()))
                 .orElseGet(() -> Check.of(criterion, false, "no '" + what + "' compiled in " + context
                         + " in this report"));
     }
@@ -163,9 +181,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         }
         text.append(counts()).append('\n');
         if (!bytesPerOp.isEmpty()) {
-            text.append("Measured in the same run: ").append(bytesPerOp.entrySet().stream()
-                    .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op")
-                    .collect(Collectors.joining(", "))).append('\n');
+            text.append(measuredInTheSameRun()).append('\n');
         }
         notes.forEach(n -> text.append(n).append('\n'));
         return text.toString();
@@ -175,33 +191,37 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public Table table() {
         Table table = Table.create("Escape report: " + scope,
                 StringColumn.create("position", findings.stream().map(f -> f.site().position())),
-                StringColumn.create("site", findings.stream().map(f -> f.site().what())),
+                StringColumn.create("site", findings.stream().map(f -> f.site().label())),
                 StringColumn.create("in", findings.stream().map(Finding::contextName)),
                 StringColumn.create("verdict", findings.stream().map(Finding::outcomeInWords)),
                 IntColumn.create("compiled copies", findings.stream().mapToInt(Finding::copies).toArray()));
         if (level >= 2) {
-            table.addColumns(StringColumn.create("why", findings.stream()
-                    .map(f -> String.join("; ", concat(f.notes(), f.reasons())))));
+            table.addColumns(StringColumn.create(WHY, findings.stream().map(EscapeReport::why)));
         }
         return table;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
+    /** The notes and reasons of a finding in one cell, each once. */
+    private static String why(Finding f) {
+        Set<String> all = new LinkedHashSet<>(f.notes());
+        all.addAll(f.reasons());
+        return String.join("; ", all);
+    }
+
+    /** {@code Measured in the same run: sum 0 B/op, boxed(n=100) 0 B/op, boxed(n=1000) 16 B/op.} */
+    private String measuredInTheSameRun() {
+        return "Measured in the same run: " + bytesPerOp.entrySet().stream()
+                .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op")
+                .collect(Collectors.joining(", ")) + ".";
     }
 
     @Override
     public Map<String, String> mimeBundle() {
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/plain", text());
-        String summary = MimeBundle.escapeHtml(counts().toString() + (bytesPerOp.isEmpty() ? ""
-                : " Measured in the same run: " + bytesPerOp.entrySet().stream()
-                .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op").collect(Collectors.joining(", "))
-                + "."));
+        String summary = MimeBundle.escapeHtml(counts() + (bytesPerOp.isEmpty() ? "" : " " + measuredInTheSameRun()));
         bundle.put("text/html", "<div class=\"escape-report\"><p><b>Escape report: " + MimeBundle.escapeHtml(scope)
-                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + Tables.html(table()) + "<p>" + summary + "</p>"
+                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + Tables.html(table(), WHY) + "<p>" + summary + "</p>"
                 + notes.stream().map(n -> "<p><i>" + MimeBundle.escapeHtml(n) + "</i></p>").collect(Collectors.joining())
                 + "</div>");
         return bundle;

@@ -138,7 +138,7 @@ public final class Escapes {
             List<Site> sites = new ArrayList<>();
             scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
             sites.sort(Comparator.comparing(Site::sourceFile).thenComparingInt(Site::line)
-                    .thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
+                    .thenComparingInt(Site::nthOnLine).thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
             List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
                     .judge(sites);
             EscapeReport report = new EscapeReport(reportName(), scope.description(), run.vmName(), findings,
@@ -214,10 +214,12 @@ public final class Escapes {
         return notes;
     }
 
+    /** One figure per method and parameter set ({@code boxed(n=1000)}), and per variant where there are several. */
     private Map<String, Double> bytesPerOp(BenchRun run) {
+        boolean variants = run.variants().size() > 1;
         Map<String, Double> bytes = new LinkedHashMap<>();
         for (BenchResult result : run.results()) {
-            bytes.put(result.method(), result.bytesPerOp());
+            bytes.put(result.label() + (variants ? " [" + result.variant() + "]" : ""), result.bytesPerOp());
         }
         return bytes;
     }

@@ -10,13 +10,16 @@ import java.util.List;
  * @param context the outermost method of the scope that the site was compiled as part of; the
  *                site's own method when it was never C2-compiled
  * @param outcome what C2 did there
+ * @param measured what C2 did in the code the measurement ran (JMH's measurement loop, or the
+ *                 site's method compiled on its own where the loop calls it): {@code ELIMINATED} or
+ *                 {@code KEPT} when that code is known and agrees, else the same as {@code outcome}
  * @param copies how many compiled copies of the site were read (inlined in several places, OSR)
  * @param eliminatedCopies in how many of them it was removed
  * @param notes which compilations were read, e.g. the last of several
  * @param reasons the inlining decisions and limits that explain a site left in place
  */
-public record Finding(Site site, MethodRef context, Outcome outcome, int copies, int eliminatedCopies,
-                      List<String> notes, List<String> reasons) {
+public record Finding(Site site, MethodRef context, Outcome outcome, Outcome measured, int copies,
+                      int eliminatedCopies, List<String> notes, List<String> reasons) {
 
     /** What C2 did with a site. */
     public enum Outcome {
@@ -29,7 +32,9 @@ public record Finding(Site site, MethodRef context, Outcome outcome, int copies,
         /** C2 compiled the method but cut the site's path off (never taken while profiling). */
         PRUNED,
         /** No C2 compilation contains the site: nothing to say about escape analysis. */
-        NOT_C2_COMPILED
+        NOT_C2_COMPILED,
+        /** Nothing is allocated there: a non-capturing lambda is one instance, made once and shared. */
+        NOT_ALLOCATED
     }
 
     public Finding {
@@ -37,25 +42,52 @@ public record Finding(Site site, MethodRef context, Outcome outcome, int copies,
         reasons = List.copyOf(reasons);
     }
 
-    /** The verdict in words, e.g. {@code scalar-replaced in valueReturn}. */
+    /** A finding whose compiled copies all agree, so the measured code did what all of them did. */
+    public Finding(Site site, MethodRef context, Outcome outcome, int copies, int eliminatedCopies,
+                   List<String> notes, List<String> reasons) {
+        this(site, context, outcome, outcome, copies, eliminatedCopies, notes, reasons);
+    }
+
+    /**
+     * The verdict in words, e.g. {@code scalar-replaced in valueReturn}; where the compiled copies
+     * disagree, the measured code's first: {@code stays on the heap in invokeInt where measured;
+     * scalar-replaced in 1 of 3 compiled copies}.
+     */
     public String verdict() {
-        return outcomeInWords() + " in " + contextName();
+        return lead() + " in " + contextName() + tail();
     }
 
     /** What happened, without where: {@code scalar-replaced}, {@code stays on the heap}, … */
     public String outcomeInWords() {
-        return switch (outcome) {
+        return lead() + tail();
+    }
+
+    /** Whether the measured code agrees with itself where the compiled copies do not. */
+    private boolean measuredApart() {
+        return outcome == Outcome.PARTLY && (measured == Outcome.ELIMINATED || measured == Outcome.KEPT);
+    }
+
+    private String lead() {
+        return switch (measuredApart() ? measured : outcome) {
             case ELIMINATED -> removed();
-            case KEPT -> site.kind().allocates() ? "stays on the heap" : "lock kept";
+            case KEPT -> site.kind() == Site.Kind.LOCK ? "lock kept" : "stays on the heap";
             case PARTLY -> removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies";
             case PRUNED -> "not in the compiled code (a path never taken)";
             case NOT_C2_COMPILED -> "never compiled by C2";
+            case NOT_ALLOCATED -> "not allocated";
         };
+    }
+
+    private String tail() {
+        if (measuredApart()) {
+            return " where measured; " + removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies";
+        }
+        return outcome == Outcome.NOT_ALLOCATED ? " (one instance, made once and shared)" : "";
     }
 
     /** The Go tool's form: {@code FirstEscape.java:12: new Point: scalar-replaced in valueReturn}. */
     public String line() {
-        return site.position() + ": " + site.what() + ": " + verdict();
+        return site.position() + ": " + site.label() + ": " + verdict();
     }
 
     /** The context's name: the method alone when it is in the site's class, else {@code Class.method}. */
@@ -65,8 +97,9 @@ public record Finding(Site site, MethodRef context, Outcome outcome, int copies,
 
     private String removed() {
         return switch (site.kind()) {
-            case NEW, ARRAY -> "scalar-replaced";
+            case NEW, ARRAY, CAPTURING_LAMBDA, CONCAT -> "scalar-replaced";
             case BOX -> "box removed";
+            case NON_CAPTURING_LAMBDA -> "not allocated";
             case LOCK -> "lock elided";
         };
     }

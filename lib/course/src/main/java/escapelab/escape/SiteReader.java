@@ -2,6 +2,7 @@ package escapelab.escape;
 
 import javassist.bytecode.AccessFlag;
 import javassist.bytecode.BadBytecode;
+import javassist.bytecode.BootstrapMethodsAttribute;
 import javassist.bytecode.ClassFile;
 import javassist.bytecode.CodeAttribute;
 import javassist.bytecode.CodeIterator;
@@ -23,13 +24,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the allocation, boxing and lock sites of class files, with their bytecode index and
- * source line (Javassist walks the bytecode; its line table gives the lines).
+ * Finds the allocation, boxing, lambda, string concatenation and lock sites of class files, with
+ * their bytecode index and source line (Javassist walks the bytecode; its line table gives the lines).
  */
 final class SiteReader {
 
     private static final Set<String> BOXES = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
             "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float", "java.lang.Double");
+    private static final String CONCAT = "string concatenation";
     private static final Map<Integer, String> PRIMITIVE_ARRAYS = Map.of(4, "boolean", 5, "char", 6, "float",
             7, "double", 8, "byte", 9, "short", 10, "int", 11, "long");
 
@@ -56,7 +58,28 @@ final class SiteReader {
                 readMethod(file, method, code, source, sites);
             }
         }
-        return sites;
+        return numberedOnTheirLines(sites);
+    }
+
+    /** Sites of the same name on the same line (two branches of a {@code ?:}) numbered in bytecode order. */
+    private static List<Site> numberedOnTheirLines(List<Site> sites) {
+        Map<String, Integer> perLine = new HashMap<>();
+        for (Site site : sites) {
+            perLine.merge(site.line() + " " + site.what(), 1, Integer::sum);
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        List<Site> numbered = new ArrayList<>();
+        for (Site site : sites) {
+            String key = site.line() + " " + site.what();
+            if (site.line() < 0 || perLine.get(key) == 1) {
+                numbered.add(site);
+            } else {
+                int nth = seen.merge(key, 1, Integer::sum);
+                numbered.add(new Site(site.method(), site.bci(), site.line(), site.sourceFile(), site.kind(),
+                        site.what(), nth));
+            }
+        }
+        return numbered;
     }
 
     private void readMethod(ClassFile file, MethodInfo method, CodeAttribute code, String source, List<Site> sites) {
@@ -77,6 +100,7 @@ final class SiteReader {
                     case Opcode.MONITORENTER -> "lock (synchronized block)";
                     case Opcode.INVOKESTATIC, Opcode.INVOKEVIRTUAL, Opcode.INVOKESPECIAL, Opcode.INVOKEINTERFACE ->
                             call(pool, bytecode.u16bitAt(bci + 1), op == Opcode.INVOKEINTERFACE);
+                    case Opcode.INVOKEDYNAMIC -> dynamic(file, bytecode.u16bitAt(bci + 1));
                     default -> null;
                 };
                 if (what != null) {
@@ -124,8 +148,38 @@ final class SiteReader {
             case Opcode.NEW -> Site.Kind.NEW;
             case Opcode.NEWARRAY, Opcode.ANEWARRAY, Opcode.MULTIANEWARRAY -> Site.Kind.ARRAY;
             case Opcode.MONITORENTER -> Site.Kind.LOCK;
+            case Opcode.INVOKEDYNAMIC -> what.equals(CONCAT) ? Site.Kind.CONCAT
+                    : what.startsWith("non-") ? Site.Kind.NON_CAPTURING_LAMBDA : Site.Kind.CAPTURING_LAMBDA;
             default -> what.startsWith("box ") ? Site.Kind.BOX : Site.Kind.LOCK;
         };
+    }
+
+    /**
+     * An {@code invokedynamic} that makes a lambda or method reference (LambdaMetafactory) or
+     * concatenates strings (StringConcatFactory) is a site; others (records' {@code toString},
+     * pattern switches) are not.
+     */
+    private static String dynamic(ClassFile file, int index) {
+        ConstPool pool = file.getConstPool();
+        BootstrapMethodsAttribute table = (BootstrapMethodsAttribute) file.getAttribute(BootstrapMethodsAttribute.tag);
+        if (table == null) {
+            return null;
+        }
+        BootstrapMethodsAttribute.BootstrapMethod bootstrap = table.getMethods()[pool.getInvokeDynamicBootstrap(index)];
+        String factory = pool.getClassInfo(pool.getMemberClass(pool.getMethodHandleIndex(bootstrap.methodRef)));
+        if (factory.equals("java.lang.invoke.StringConcatFactory")) {
+            return CONCAT;
+        }
+        if (!factory.equals("java.lang.invoke.LambdaMetafactory") || bootstrap.arguments.length < 2) {
+            return null;
+        }
+        // The call site's type lists what is captured: ()Ljava/util/function/IntSupplier; captures nothing.
+        boolean captures = !pool.getInvokeDynamicType(index).startsWith("()");
+        // The second bootstrap argument is the method the lambda runs: javac names a lambda's body lambda$...
+        int implementation = pool.getMethodHandleIndex(bootstrap.arguments[1]);
+        String implementationName = pool.getUtf8Info(pool.getNameAndTypeName(pool.getMemberNameAndType(implementation)));
+        String what = implementationName.startsWith("lambda$") ? "lambda" : "method reference";
+        return (captures ? "capturing " : "non-capturing ") + what;
     }
 
     /** A boxing call or a call to a synchronized method is a site; other calls are not. */

@@ -20,10 +20,20 @@ import java.util.stream.Collectors;
  */
 final class Verdicts {
 
+    /** Where a box left in place allocates nothing all the same: valueOf hands out shared boxes. */
+    private static final Map<String, String> CACHED_BOXES = Map.of(
+            "box Integer", "Integer.valueOf returns a shared box for -128 to 127: those values allocate nothing",
+            "box Long", "Long.valueOf returns a shared box for -128 to 127: those values allocate nothing",
+            "box Short", "Short.valueOf returns a shared box for -128 to 127: those values allocate nothing",
+            "box Byte", "Byte.valueOf returns a shared box for every value: it allocates nothing",
+            "box Character", "Character.valueOf returns a shared box for 0 to 127: those values allocate nothing",
+            "box Boolean", "Boolean.valueOf returns Boolean.TRUE or Boolean.FALSE: it allocates nothing");
+
     private static final Pattern ARRAY_LENGTH = Pattern.compile("\\[(\\d*)]$");
 
     private final List<Compilation> lastC2;
     private final Map<Compilation, String> keys = new IdentityHashMap<>();
+    private final Map<Compilation, Integer> jvmOf = new IdentityHashMap<>();
     private final Map<String, Integer> c2Count = new LinkedHashMap<>();
     private final List<Compilation> allC2 = new ArrayList<>();
     private final Predicate<String> inScope;
@@ -56,6 +66,7 @@ final class Verdicts {
                 if (c.c2() && c.succeeded()) {
                     String key = jvm + " " + c.root() + (c.osr() ? " osr" : "");
                     keys.put(c, key);
+                    jvmOf.put(c, jvm);
                     allC2.add(c);
                     c2Count.merge(key, 1, Integer::sum);
                     last.merge(key, c, (a, b) -> b.id() > a.id() ? b : a);
@@ -90,6 +101,15 @@ final class Verdicts {
                     }
                 }
             }
+            if (site.kind() == Site.Kind.NON_CAPTURING_LAMBDA) {
+                // Linked once to a constant: no compilation is needed for it to allocate nothing.
+                if (byContext.isEmpty()) {
+                    byContext.put(site.method(), List.of());
+                }
+                byContext.forEach((context, copies) -> findings.add(new Finding(site, context,
+                        Finding.Outcome.NOT_ALLOCATED, copies.size(), 0, List.of(), List.of())));
+                continue;
+            }
             if (byContext.isEmpty()) {
                 findings.add(new Finding(site, site.method(), Finding.Outcome.NOT_C2_COMPILED, 0, 0, List.of(),
                         neverCompiledReasons(site)));
@@ -115,24 +135,22 @@ final class Verdicts {
                             + "uncommon trap there instead, so running it would leave the compiled code"));
         }
         long removed = copies.stream().filter(Copy::removed).count();
-        Finding.Outcome outcome = removed == copies.size() ? Finding.Outcome.ELIMINATED
-                : removed == 0 ? Finding.Outcome.KEPT : Finding.Outcome.PARTLY;
-        Set<String> notes = new LinkedHashSet<>();
+        Finding.Outcome outcome = outcomeOf(copies);
+        List<Copy> measuredCopies = measured(copies);
+        Finding.Outcome measured = outcome == Finding.Outcome.PARTLY ? outcomeOf(measuredCopies) : outcome;
+        Set<String> notes = new LinkedHashSet<>(compilationsRead(copies));
+        if (outcome == Finding.Outcome.PARTLY && measured != Finding.Outcome.PARTLY) {
+            notes.add("where measured: the copy in " + measuredCopies.stream().map(c -> rootName(c.compilation()))
+                    .distinct().collect(Collectors.joining(", "))
+                    + ", which every measurement iteration runs; the others ran while warming up, if at all");
+        }
         for (Copy copy : copies) {
-            Compilation c = copy.compilation();
-            int count = c2Count.get(key(c));
-            // JMH's generated loop around a benchmark is what C2 compiles; name it as a learner knows it.
-            String method = c.root().holder().contains(".jmh_generated.") ? "JMH's measurement loop"
-                    : c.root().display();
-            String root = method + (c.osr() ? " (OSR at bci " + c.osrBci() + ")" : "");
-            if (count > 1) {
-                notes.add("read the last of " + count + " C2 compilations of " + root);
-            } else if (c.osr()) {
-                notes.add("compiled in " + root);
-            }
             if (copy.removed() && !copy.removal().how().isEmpty()) {
                 notes.add("lock elided because " + copy.removal().howInWords());
             }
+        }
+        if (site.kind() == Site.Kind.CONCAT) {
+            notes.addAll(concatenationParts(copies));
         }
         Set<String> reasons = new LinkedHashSet<>();
         if (outcome != Finding.Outcome.ELIMINATED) {
@@ -142,8 +160,101 @@ final class Verdicts {
                 }
             }
         }
-        return new Finding(site, context, outcome, copies.size(), (int) removed, List.copyOf(notes),
+        return new Finding(site, context, outcome, measured, copies.size(), (int) removed, List.copyOf(notes),
                 List.copyOf(reasons));
+    }
+
+    private static Finding.Outcome outcomeOf(List<Copy> copies) {
+        long removed = copies.stream().filter(Copy::removed).count();
+        return removed == copies.size() ? Finding.Outcome.ELIMINATED
+                : removed == 0 ? Finding.Outcome.KEPT : Finding.Outcome.PARTLY;
+    }
+
+    /**
+     * The copies the measurement ran: those in JMH's measurement loop if it inlined the site (else
+     * all, the loop calling a method compiled on its own), and of those, per forked JVM, the
+     * standard compilation, which every iteration after it enters, rather than the on-stack
+     * replacement that took over the loop while it warmed up.
+     */
+    private List<Copy> measured(List<Copy> copies) {
+        List<Copy> inLoop = copies.stream().filter(c -> inMeasurementLoop(c.compilation().root())).toList();
+        Map<Integer, List<Copy>> byJvm = new LinkedHashMap<>();
+        for (Copy copy : inLoop.isEmpty() ? copies : inLoop) {
+            byJvm.computeIfAbsent(jvmOf.get(copy.compilation()), k -> new ArrayList<>()).add(copy);
+        }
+        List<Copy> measured = new ArrayList<>();
+        for (List<Copy> inJvm : byJvm.values()) {
+            List<Copy> standard = inJvm.stream().filter(c -> !c.compilation().osr()).toList();
+            measured.addAll(standard.isEmpty() ? inJvm : standard);
+        }
+        return measured;
+    }
+
+    private static boolean inMeasurementLoop(MethodRef root) {
+        return root.holder().contains(".jmh_generated.");
+    }
+
+    /** JMH's generated loop around a benchmark is what C2 compiles; name it as a learner knows it. */
+    private static String rootName(Compilation c) {
+        return inMeasurementLoop(c.root()) ? "JMH's measurement loop" : c.root().display();
+    }
+
+    /**
+     * One note per compiled method read, where it was compiled more than once or on stack:
+     * {@code JMH's measurement loop: read the last of 2 C2 compilations and its OSR compilation (entered at bci 13)}.
+     */
+    private List<String> compilationsRead(List<Copy> copies) {
+        Map<String, int[]> counts = new LinkedHashMap<>(); // root -> standard compilations, OSR ones, OSR entry
+        for (Copy copy : copies) {
+            Compilation c = copy.compilation();
+            int[] count = counts.computeIfAbsent(rootName(c), k -> new int[] {0, 0, -1});
+            if (c.osr()) {
+                count[1] = Math.max(count[1], c2Count.get(key(c)));
+                count[2] = c.osrBci();
+            } else {
+                count[0] = Math.max(count[0], c2Count.get(key(c)));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        counts.forEach((root, count) -> {
+            List<String> read = new ArrayList<>();
+            if (count[0] > 1) {
+                read.add("the last of " + count[0] + " C2 compilations");
+            } else if (count[0] == 1 && count[1] > 0) {
+                read.add("its C2 compilation");
+            }
+            String entered = " (entered at bci " + count[2] + ")";
+            if (count[1] > 1) {
+                read.add("the last of " + count[1] + " OSR compilations" + entered);
+            } else if (count[1] == 1) {
+                read.add("its OSR compilation" + entered);
+            }
+            if (!read.isEmpty()) {
+                notes.add(root + ": read " + String.join(" and ", read));
+            }
+        });
+        return notes;
+    }
+
+    /** What C2 removed of the objects a concatenation builds (the String), where it removed any. */
+    private static List<String> concatenationParts(List<Copy> copies) {
+        Map<String, Integer> removedIn = new LinkedHashMap<>();
+        for (Copy copy : copies) {
+            copy.compilation().eliminations().stream()
+                    .filter(e -> e.kind() == Elimination.Kind.ALLOCATION && behind(e.chain(), copy.chain()))
+                    .map(e -> SiteReader.simpleName(e.type()))
+                    .distinct()
+                    .forEach(type -> removedIn.merge(type, 1, Integer::sum));
+        }
+        List<String> notes = new ArrayList<>();
+        removedIn.forEach((type, n) -> notes.add("the " + type + " it builds was scalar-replaced in " + n + " of "
+                + copies.size() + " compiled copies: only the bytes of the text were allocated there"));
+        return notes;
+    }
+
+    /** Whether an allocation was made in code an invokedynamic at the end of {@code chain} linked to. */
+    private static boolean behind(List<Frame> at, List<Frame> chain) {
+        return at.size() > chain.size() && at.subList(at.size() - chain.size(), at.size()).equals(chain);
     }
 
     /** The outermost method of the chain that is in scope (the benchmark method, for a cell). */
@@ -168,6 +279,10 @@ final class Verdicts {
                         || (e.kind() == Elimination.Kind.ALLOCATION && inCallee.equals(chain));
                 // A synchronized block locks here; a synchronized method locks at its entry, inside the call.
                 case LOCK -> e.kind() == Elimination.Kind.LOCK && (at.equals(chain) || inCallee.equals(chain));
+                // A lambda is allocated inside the method handles its invokedynamic links to: one object.
+                case CAPTURING_LAMBDA -> e.kind() == Elimination.Kind.ALLOCATION && behind(at, chain);
+                // A concatenation's bytes are never removed (its String may be: a note says so).
+                case CONCAT, NON_CAPTURING_LAMBDA -> false;
             };
             if (matches) {
                 return e;
@@ -176,7 +291,7 @@ final class Verdicts {
         // A boxing call is parsed to be inlined late; if its result died first, it was dropped.
         boolean dropped = site.kind() == Site.Kind.BOX && c.lateInlinesPlanned().contains(chain)
                 && !c.lateInlinesDone().contains(chain);
-        return dropped ? new Elimination(Elimination.Kind.BOXING, chain, "") : null;
+        return dropped ? new Elimination(Elimination.Kind.BOXING, chain, "", "") : null;
     }
 
     private List<String> keptReasons(Site site, Copy copy) {
@@ -202,9 +317,19 @@ final class Verdicts {
                 }
             }
         }
+        if (site.kind() == Site.Kind.CONCAT) {
+            reasons.add("C2 does not scalar-replace the byte array a concatenation fills with the text:"
+                    + " those bytes stay on the heap even where the String object itself is removed");
+        }
         if (reasons.isEmpty() && site.kind().allocates()) {
             reasons.add("nothing on its path failed to inline: C2 saw it escape (returned, stored in a field,"
                     + " passed where it cannot follow, or merged with another object)");
+        }
+        if (site.kind() == Site.Kind.BOX) {
+            String cached = CACHED_BOXES.get(site.what());
+            if (cached != null) {
+                reasons.add(cached);
+            }
         }
         return reasons;
     }

@@ -56,7 +56,7 @@ class CompileLogTest {
     void readsEliminationsWithTheirChainInnermostFirst() throws Exception {
         Compilation viaHelper = demo().compilations().get(3);
         assertEquals(List.of(new Elimination(Elimination.Kind.ALLOCATION,
-                List.of(new Frame(MAKE, 0), new Frame(VIA_HELPER, 8)), "")), viaHelper.eliminations());
+                List.of(new Frame(MAKE, 0), new Frame(VIA_HELPER, 8)), "cells.Demo$Point", "")), viaHelper.eliminations());
     }
 
     @Test
@@ -65,7 +65,7 @@ class CompileLogTest {
         assertTrue(locked.reached().contains(new Compilation.Reach(APPEND, List.of(new Frame(LOCKED, 22)))),
                 locked.reached().toString());
         assertEquals(List.of(new Elimination(Elimination.Kind.LOCK,
-                List.of(new Frame(APPEND, -1), new Frame(LOCKED, 22)), "NonEscObj")), locked.eliminations());
+                List.of(new Frame(APPEND, -1), new Frame(LOCKED, 22)), "", "NonEscObj")), locked.eliminations());
         assertTrue(locked.lateInlinesPlanned().contains(List.of(new Frame(LOCKED, 22))));
         assertTrue(locked.lateInlinesDone().contains(List.of(new Frame(LOCKED, 22))));
     }

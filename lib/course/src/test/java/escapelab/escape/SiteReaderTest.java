@@ -42,6 +42,47 @@ class SiteReaderTest {
         }
     }
 
+    /** Sites made at an invokedynamic, and two of one name on one line. */
+    static final class Dynamic {
+        record Pair(int a, int b) {}
+
+        int x = 3;
+        boolean flip;
+
+        Object run() {
+            int y = x;
+            java.util.function.IntSupplier capturing = () -> y + 1;
+            java.util.function.IntSupplier shared = () -> 42;
+            java.util.function.IntSupplier bound = this::hashCode;
+            java.util.function.ToIntFunction<String> unbound = String::length;
+            String text = "x=" + y;
+            Pair pair = flip ? new Pair(x, y) : new Pair(y, x);
+            return List.of(capturing, shared, bound, unbound, text, pair.toString());
+        }
+    }
+
+    @Test
+    void findsLambdasAndConcatenationsAtTheirInvokedynamicAndNumbersSitesThatShareALine() throws Exception {
+        byte[] bytes;
+        try (InputStream in = Dynamic.class.getResourceAsStream("SiteReaderTest$Dynamic.class")) {
+            bytes = in.readAllBytes();
+        }
+        List<Site> run = new SiteReader(getClass().getClassLoader()).read(bytes).stream()
+                .filter(s -> s.method().name().equals("run")).toList();
+
+        // Pair.toString is an invokedynamic too (ObjectMethods), and allocates nothing at the call: not a site.
+        assertEquals(List.of("capturing lambda", "non-capturing lambda", "capturing method reference",
+                "non-capturing method reference", "string concatenation", "new Pair (1st on the line)",
+                "new Pair (2nd on the line)"), run.stream().map(Site::label).toList());
+        assertEquals(List.of(Site.Kind.CAPTURING_LAMBDA, Site.Kind.NON_CAPTURING_LAMBDA, Site.Kind.CAPTURING_LAMBDA,
+                Site.Kind.NON_CAPTURING_LAMBDA, Site.Kind.CONCAT, Site.Kind.NEW, Site.Kind.NEW),
+                run.stream().map(Site::kind).toList());
+        assertEquals(run.get(5).line(), run.get(6).line());
+        assertEquals(List.of(0, 0, 0, 0, 0, 1, 2), run.stream().map(Site::nthOnLine).toList());
+        assertFalse(Site.Kind.NON_CAPTURING_LAMBDA.allocates());
+        assertTrue(Site.Kind.CAPTURING_LAMBDA.allocates() && Site.Kind.CONCAT.allocates());
+    }
+
     @Test
     void aSiteBehindABranchSideC2CutOffIsNotInTheCompiledCode() throws Exception {
         byte[] bytes;

@@ -74,7 +74,7 @@ class VerdictsTest {
         Finding lock = judge(site(LOCKED, 22, Site.Kind.LOCK, "lock StringBuffer.append")).get(0);
         assertEquals(Finding.Outcome.ELIMINATED, lock.outcome());
         assertEquals("lock elided in locked", lock.verdict());
-        assertTrue(lock.notes().contains("compiled in Demo.locked (OSR at bci 5)"), lock.notes().toString());
+        assertTrue(lock.notes().contains("Demo.locked: read its OSR compilation (entered at bci 5)"), lock.notes().toString());
         assertTrue(lock.notes().contains("lock elided because the locked object does not escape"));
     }
 
@@ -96,5 +96,57 @@ class VerdictsTest {
         assertEquals(Finding.Outcome.KEPT, array.outcome());
         assertEquals(List.of("arrays longer than 64 elements are never scalar-replaced (EliminateAllocationArraySizeLimit)"),
                 array.reasons());
+    }
+
+    private static final MethodRef INVOKE_INT = new MethodRef("cells.Dyn", "invokeInt", "()I");
+    private static final MethodRef LOCAL = new MethodRef("cells.Dyn", "local", "()I");
+    private static final MethodRef CONCAT_LENGTH = new MethodRef("cells.Dyn", "concatLength", "()I");
+
+    /** Reflection's array, a lambda and a concatenation, as JDK 17 logs them (trimmed). */
+    private static List<Finding> judgeDynamic(Site... sites) throws Exception {
+        CompileLog log;
+        try (java.io.InputStream in = VerdictsTest.class.getResourceAsStream("/compile-logs/dynamic.log")) {
+            log = CompileLog.read(in);
+        }
+        return new Verdicts(List.of(log), name -> name.equals("cells.Dyn"), frame -> 20,
+                (site, entry, reach) -> true, 64).judge(List.of(sites));
+    }
+
+    @Test
+    void whereCompiledCopiesDisagreeTheCopyInTheMeasurementLoopsStandardCompilationLeads() throws Exception {
+        // Removed in invokeInt compiled alone and in the loop's OSR compilation; kept in the loop's standard one.
+        Finding array = judgeDynamic(site(INVOKE_INT, 5, Site.Kind.ARRAY, "new Object[0]")).get(0);
+        assertEquals(Finding.Outcome.PARTLY, array.outcome());
+        assertEquals(Finding.Outcome.KEPT, array.measured());
+        assertEquals("stays on the heap in invokeInt where measured; scalar-replaced in 2 of 3 compiled copies",
+                array.verdict());
+        assertTrue(array.notes().contains("JMH's measurement loop: read its C2 compilation and its OSR compilation"
+                + " (entered at bci 13)"), array.notes().toString());
+        assertTrue(array.notes().stream().anyMatch(n -> n.startsWith("where measured: the copy in JMH's measurement loop")),
+                array.notes().toString());
+    }
+
+    @Test
+    void aCapturingLambdaIsRemovedWhereItsHiddenClassIsEliminatedBehindItsInvokedynamic() throws Exception {
+        Finding lambda = judgeDynamic(site(LOCAL, 6, Site.Kind.CAPTURING_LAMBDA, "capturing lambda")).get(0);
+        assertEquals("scalar-replaced in local", lambda.verdict());
+        Finding elsewhere = judgeDynamic(site(LOCAL, 7, Site.Kind.CAPTURING_LAMBDA, "capturing lambda")).get(0);
+        assertEquals(Finding.Outcome.KEPT, elsewhere.outcome());
+    }
+
+    @Test
+    void aConcatenationStaysOnTheHeapAndSaysItsStringWasRemoved() throws Exception {
+        Finding concat = judgeDynamic(site(CONCAT_LENGTH, 4, Site.Kind.CONCAT, "string concatenation")).get(0);
+        assertEquals("stays on the heap in concatLength", concat.verdict());
+        assertEquals(List.of("the String it builds was scalar-replaced in 1 of 1 compiled copies: only the bytes"
+                + " of the text were allocated there"), concat.notes());
+        assertTrue(concat.reasons().get(0).startsWith("C2 does not scalar-replace the byte array"), concat.reasons().toString());
+    }
+
+    @Test
+    void aNonCapturingLambdaIsNotAllocatedEvenWhereNothingCompiledIt() throws Exception {
+        Finding shared = judgeDynamic(site(NEVER, 0, Site.Kind.NON_CAPTURING_LAMBDA, "non-capturing lambda")).get(0);
+        assertEquals(Finding.Outcome.NOT_ALLOCATED, shared.outcome());
+        assertEquals("not allocated in never (one instance, made once and shared)", shared.verdict());
     }
 }

@@ -1,0 +1,77 @@
+package escapelab.escape;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The report's words and rendering, on findings made by hand. */
+class EscapeReportTest {
+
+    private static final MethodRef INVOKE_INT = new MethodRef("cells.Reflective", "invokeInt", "()I");
+    private static final MethodRef BOXED = new MethodRef("cells.Reflective", "boxed", "()Ljava/lang/Integer;");
+
+    private static final Finding ARRAY = new Finding(
+            new Site(INVOKE_INT, 5, 20, "Reflective.java", Site.Kind.ARRAY, "new Object[0]"), INVOKE_INT,
+            Finding.Outcome.PARTLY, Finding.Outcome.KEPT, 4, 1,
+            List.of("JMH's measurement loop: read its C2 compilation", "where measured: the copy in JMH's measurement loop"),
+            List.of("nothing on its path failed to inline", "JMH's measurement loop: read its C2 compilation"));
+
+    private static EscapeReport report(Finding... findings) {
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        bytes.put("invokeInt", 16.0);
+        bytes.put("boxed(n=100)", 0.0);
+        bytes.put("boxed(n=1000)", 16.0);
+        return new EscapeReport("Reflective", "Reflective", "OpenJDK 17", List.of(findings), List.of(), bytes, 1);
+    }
+
+    @Test
+    void whereCompiledCopiesDisagreeTheMeasuredCopyLeads() {
+        assertEquals("stays on the heap in invokeInt where measured; scalar-replaced in 1 of 4 compiled copies",
+                ARRAY.verdict());
+        assertEquals("stays on the heap where measured; scalar-replaced in 1 of 4 compiled copies",
+                ARRAY.outcomeInWords());
+        assertTrue(report(ARRAY).kept("new Object[0]", "invokeInt").passed());
+        assertFalse(report(ARRAY).eliminated("new Object[0]", "invokeInt").passed());
+    }
+
+    @Test
+    void whereTheMeasuredCopiesDisagreeToo() {
+        Finding split = new Finding(ARRAY.site(), INVOKE_INT, Finding.Outcome.PARTLY, Finding.Outcome.PARTLY, 4, 1,
+                List.of(), List.of());
+        assertEquals("scalar-replaced in 1 of 4 compiled copies in invokeInt", split.verdict());
+    }
+
+    @Test
+    void twoSitesOfOneNameOnALineAreNumberedAndFoundByEither() {
+        Site second = new Site(BOXED, 12, 9, "Reflective.java", Site.Kind.NEW, "new Point", 2);
+        Finding kept = new Finding(second, BOXED, Finding.Outcome.KEPT, 1, 0, List.of(), List.of());
+        assertEquals("Reflective.java:9: new Point (2nd on the line): stays on the heap in boxed", kept.line());
+        assertEquals(kept, report(kept).find("new Point (2nd on the line)", "boxed").orElseThrow());
+        assertEquals(kept, report(kept).find("new Point", "boxed").orElseThrow());
+    }
+
+    @Test
+    void theMeasuredBytesAreGivenPerParameterValue() {
+        assertTrue(report(ARRAY).text().contains(
+                "Measured in the same run: invokeInt 16 B/op, boxed(n=100) 0 B/op, boxed(n=1000) 16 B/op.\n"),
+                report(ARRAY).text());
+    }
+
+    @Test
+    void theDetailedTableGivesEachNoteOnceAndAlignsItsProseLeft() {
+        EscapeReport detailed = report(ARRAY).detailed();
+        assertEquals("JMH's measurement loop: read its C2 compilation; where measured: the copy in JMH's measurement"
+                + " loop; nothing on its path failed to inline", detailed.table().stringColumn("why").get(0));
+        String html = detailed.mimeBundle().get("text/html");
+        assertTrue(html.contains("<th style=\"text-align: left\">why</th>"), html);
+        assertTrue(html.contains("<td style=\"text-align: left\">JMH&#39;s measurement loop")
+                || html.contains("<td style=\"text-align: left\">JMH's measurement loop"), html);
+        assertFalse(html.contains("<td style=\"text-align: left\">Reflective.java"), "only the prose column: " + html);
+    }
+}

@@ -1,0 +1,12 @@
+import org.openjdk.jmh.annotations.*;
+
+@State(Scope.Thread)
+public class Params {
+    @Param({"100", "1000"})
+    int n;
+
+    @Benchmark
+    public Integer boxed() {
+        return n;
+    }
+}
