@@ -1,12 +1,14 @@
 package escapelab.escape;
 
-import escapelab.bench.Tables;
 import escapelab.check.Check;
+import escapelab.evidence.Evidence;
+import escapelab.evidence.HtmlTables;
 import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
  * @param level 1 for verdicts, 2 for verdicts with reasons
  */
 public record EscapeReport(String name, String scope, String vm, List<Finding> findings, List<String> notes,
-                           Map<String, Double> bytesPerOp, int level) implements MimeBundle {
+                           Map<String, Double> bytesPerOp, int level) implements MimeBundle, Evidence {
 
     public EscapeReport {
         findings = List.copyOf(findings);
@@ -201,10 +203,37 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
                 .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op").collect(Collectors.joining(", "))
                 + "."));
         bundle.put("text/html", "<div class=\"escape-report\"><p><b>Escape report: " + MimeBundle.escapeHtml(scope)
-                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + Tables.html(table()) + "<p>" + summary + "</p>"
+                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + HtmlTables.html(table()) + "<p>" + summary + "</p>"
                 + notes.stream().map(n -> "<p><i>" + MimeBundle.escapeHtml(n) + "</i></p>").collect(Collectors.joining())
                 + "</div>");
         return bundle;
+    }
+
+    @Override
+    public Section section() {
+        return Section.ESCAPE_REPORTS;
+    }
+
+    /** The report's text, with the name of the file that holds it with its reasons. */
+    @Override
+    public String markdown() {
+        return "### " + scope + " on " + vm + "\n\nWith reasons: `" + reasonsFile() + "`.\n\n```\n" + text().strip()
+                + "\n```\n";
+    }
+
+    /** The detailed report (with the reasons), under {@code escape/}. */
+    @Override
+    public Map<String, byte[]> files() {
+        return Map.of(reasonsFile(), detailed().text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isMeasurement() {
+        return true;
+    }
+
+    private String reasonsFile() {
+        return "escape/" + Evidence.fileName(name) + ".txt";
     }
 
     @Override

@@ -1,5 +1,8 @@
 package escapelab.view;
 
+import escapelab.evidence.Numbers;
+import escapelab.evidence.Evidence;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.Array;
@@ -23,7 +26,7 @@ import org.openjdk.jol.vm.VM;
  * <p>In a notebook a {@code Layout} shows itself as a table and a picture of the byte strip.
  * Records and lambdas need the JVM started with {@code -Djol.magicFieldOffset=true}.
  */
-public final class Layout implements MimeBundle {
+public final class Layout implements MimeBundle, Evidence {
 
     /** What a run of bytes in an object holds. */
     public enum Kind {
@@ -91,23 +94,23 @@ public final class Layout implements MimeBundle {
      * @param type a class, record or interface (not a primitive, not an array type: an array's
      *     size depends on its length)
      * @return the layout
-     * @throws IllegalArgumentException if {@code type} is null, primitive or an array type
+     * @throws Mistake if {@code type} is null, primitive or an array type
      * @throws IllegalStateException if {@code type} is a record or hidden class (such as a lambda)
      *     and the JVM was not started with {@code -Djol.magicFieldOffset=true}
      */
     public static Layout of(Class<?> type) {
         if (type == null) {
-            throw new IllegalArgumentException("pass a class, for example Layout.of(Point.class)");
+            throw new Mistake("pass a class, for example Layout.of(Point.class)");
         }
         if (type == void.class) {
-            throw new IllegalArgumentException("void has no instances and so no layout; pass a class");
+            throw new Mistake("void has no instances and so no layout; pass a class");
         }
         if (type.isPrimitive()) {
-            throw new IllegalArgumentException(type + " is a primitive and has no object layout; pass its box ("
+            throw new Mistake(type + " is a primitive and has no object layout; pass its box ("
                     + boxName(type) + ".class) or an array instance to Layout.ofInstance");
         }
         if (type.isArray()) {
-            throw new IllegalArgumentException("an array's size depends on its length: use Layout.ofInstance(new "
+            throw new Mistake("an array's size depends on its length: use Layout.ofInstance(new "
                     + type.getComponentType().getTypeName() + "[n]) instead of Layout.of(" + type.getTypeName()
                     + ".class)");
         }
@@ -121,13 +124,13 @@ public final class Layout implements MimeBundle {
      *
      * @param object the object to look at
      * @return its layout
-     * @throws IllegalArgumentException if {@code object} is null
+     * @throws Mistake if {@code object} is null
      * @throws IllegalStateException if the object is a record or an instance of a hidden class
      *     (such as a lambda) and the JVM was not started with {@code -Djol.magicFieldOffset=true}
      */
     public static Layout ofInstance(Object object) {
         if (object == null) {
-            throw new IllegalArgumentException("pass an object, for example Layout.ofInstance(new int[3]); null has no layout");
+            throw new Mistake("pass an object, for example Layout.ofInstance(new int[3]); null has no layout");
         }
         Class<?> type = object.getClass();
         ClassLayout jol = parse(type, () -> ClassLayout.parseInstance(object));
@@ -143,6 +146,23 @@ public final class Layout implements MimeBundle {
     /** Returns the type's name as Java source writes it; array instances carry their length, as in {@code int[3]}. */
     public String typeName() {
         return typeName;
+    }
+
+    /** Returns the type's name, which names the layout in a submission. */
+    @Override
+    public String name() {
+        return typeName;
+    }
+
+    @Override
+    public Section section() {
+        return Section.LAYOUTS;
+    }
+
+    /** Returns the plain-text view as a code block. */
+    @Override
+    public String markdown() {
+        return "```\n" + text().strip() + "\n```\n";
     }
 
     /** Returns the object's size in bytes, padding included: a multiple of the VM's alignment. */
@@ -173,8 +193,8 @@ public final class Layout implements MimeBundle {
     /** Returns the summary line, such as {@code Point: 24 bytes (12 header + 8 fields + 4 padding)}. */
     public String title() {
         StringBuilder s = new StringBuilder();
-        s.append(shortName).append(": ").append(Render.count(instanceSize)).append(" bytes (");
-        s.append(Render.count(bytesOf(Kind.HEADER))).append(" header");
+        s.append(shortName).append(": ").append(Numbers.count(instanceSize)).append(" bytes (");
+        s.append(Numbers.count(bytesOf(Kind.HEADER))).append(" header");
         appendPart(s, bytesOf(Kind.FIELD), array ? "elements" : "fields");
         appendPart(s, bytesOf(Kind.GAP), "gap");
         appendPart(s, bytesOf(Kind.PADDING), "padding");
@@ -258,7 +278,7 @@ public final class Layout implements MimeBundle {
 
     private static void appendPart(StringBuilder s, long bytes, String what) {
         if (bytes > 0) {
-            s.append(" + ").append(Render.count(bytes)).append(' ').append(what);
+            s.append(" + ").append(Numbers.count(bytes)).append(' ').append(what);
         }
     }
 
