@@ -5,7 +5,6 @@ import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
