@@ -3,6 +3,7 @@ package escapelab.evidence;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
 import java.util.Locale;
 
 /**
@@ -69,7 +70,14 @@ public final class Numbers {
 
     /** Returns a count with thousands separators, such as {@code 1,048,648}. */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return countFormat().format(n);
+    }
+
+    /** Returns the format of {@link #count(long)}, for a table column of counts. */
+    public static NumberFormat countFormat() {
+        NumberFormat format = NumberFormat.getIntegerInstance(Locale.ROOT);
+        format.setGroupingUsed(true);
+        return format;
     }
 
     /** Returns a byte count in the largest binary unit it fills: {@code 120 B}, {@code 1.0 MiB}. */

@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
@@ -9,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.openjdk.jol.info.GraphLayout;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Everything an object keeps alive: the object and all objects reachable from it, counted and
@@ -109,20 +114,22 @@ public final class Footprint implements MimeBundle {
     }
 
     private String html() {
-        StringBuilder h = new StringBuilder();
-        h.append("<div class=\"escapelab-footprint\">\n");
-        h.append("<div style=\"font-weight:bold\">").append(MimeBundle.escapeHtml(title())).append("</div>\n");
-        h.append("<table>\n<thead><tr><th style=\"text-align:right\">count</th><th style=\"text-align:right\">bytes</th>"
-                + "<th>class</th></tr></thead>\n<tbody>\n");
+        LongColumn counts = LongColumn.create("count");
+        LongColumn bytes = LongColumn.create("bytes");
+        StringColumn types = StringColumn.create("class");
         for (Row r : rows) {
-            h.append("<tr><td style=\"text-align:right\">").append(Numbers.count(r.count())).append("</td>")
-                    .append("<td style=\"text-align:right\">").append(Numbers.count(r.bytes())).append("</td>")
-                    .append("<td><code>").append(MimeBundle.escapeHtml(r.type())).append("</code></td></tr>\n");
+            counts.append(r.count());
+            bytes.append(r.bytes());
+            types.append(r.type());
         }
-        h.append("<tr style=\"font-weight:bold\"><td style=\"text-align:right\">").append(Numbers.count(objectCount))
-                .append("</td><td style=\"text-align:right\">").append(Numbers.count(totalBytes))
-                .append("</td><td>(total)</td></tr>\n");
-        h.append("</tbody>\n</table>\n</div>");
-        return h.toString();
+        counts.append(objectCount);
+        bytes.append(totalBytes);
+        types.append("(total)");
+        counts.setPrintFormatter(new NumberColumnFormatter(Numbers.countFormat()));
+        bytes.setPrintFormatter(new NumberColumnFormatter(Numbers.countFormat()));
+        int total = rows.size();
+        return "<div class=\"escapelab-footprint\">\n<div style=\"font-weight:bold\">" + MimeBundle.escapeHtml(title())
+                + "</div>\n" + HtmlTables.html(Table.create(title(), counts, bytes, types),
+                row -> row == total ? "font-weight:bold" : null) + "\n</div>";
     }
 }

@@ -2,6 +2,7 @@ package escapelab.view;
 
 import escapelab.evidence.Numbers;
 import escapelab.evidence.Evidence;
+import escapelab.evidence.HtmlTables;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import java.awt.image.BufferedImage;
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.FieldLayout;
 import org.openjdk.jol.vm.VM;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The layout of one object in memory, byte by byte: header words, fields, the gaps between
@@ -252,24 +256,17 @@ public final class Layout implements MimeBundle, Evidence {
     }
 
     private String html(String base64Png) {
-        StringBuilder h = new StringBuilder();
-        h.append("<div class=\"escapelab-layout\">\n");
-        h.append("<div style=\"font-weight:bold\">").append(MimeBundle.escapeHtml(title())).append("</div>\n");
-        h.append("<div style=\"color:#555;font-size:smaller\">VM: ").append(MimeBundle.escapeHtml(vm.describe())).append("</div>\n");
-        h.append("<table>\n<thead><tr><th style=\"text-align:right\">offset</th><th style=\"text-align:right\">size</th>"
-                + "<th>kind</th><th>type</th><th>description</th></tr></thead>\n<tbody>\n");
-        for (Row r : rows) {
-            h.append("<tr style=\"background:").append(LayoutPicture.cssColour(r.kind())).append("\">")
-                    .append("<td style=\"text-align:right\">").append(r.offset()).append("</td>")
-                    .append("<td style=\"text-align:right\">").append(r.size()).append("</td>")
-                    .append("<td>").append(kindName(r.kind())).append("</td>")
-                    .append("<td><code>").append(MimeBundle.escapeHtml(r.type())).append("</code></td>")
-                    .append("<td>").append(MimeBundle.escapeHtml(r.description())).append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
-        h.append("<img src=\"data:image/png;base64,").append(base64Png).append("\" alt=\"")
-                .append(MimeBundle.escapeHtml(title())).append("\">\n</div>");
-        return h.toString();
+        Table table = Table.create(title(),
+                LongColumn.create("offset", rows.stream().mapToLong(Row::offset).toArray()),
+                LongColumn.create("size", rows.stream().mapToLong(Row::size).toArray()),
+                StringColumn.create("kind", rows.stream().map(r -> kindName(r.kind())).toList()),
+                StringColumn.create("type", rows.stream().map(Row::type).toList()),
+                StringColumn.create("description", rows.stream().map(Row::description).toList()));
+        return "<div class=\"escapelab-layout\">\n"
+                + "<div style=\"font-weight:bold\">" + MimeBundle.escapeHtml(title()) + "</div>\n"
+                + "<div style=\"color:#555;font-size:smaller\">VM: " + MimeBundle.escapeHtml(vm.describe()) + "</div>\n"
+                + HtmlTables.html(table, row -> "background:" + LayoutPicture.cssColour(rows.get(row).kind())) + "\n"
+                + "<img src=\"data:image/png;base64," + base64Png + "\" alt=\"" + MimeBundle.escapeHtml(title()) + "\">\n</div>";
     }
 
     private static String kindName(Kind kind) {

@@ -10,36 +10,25 @@ class NumbersTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "0          | 0",
-        "0.0001     | ≈0",
-        "-0.0002    | ≈0",
-        "0.001      | 0.001",
-        "0.012345   | 0.0123",
-        "1.23456    | 1.23",
-        "2.675      | 2.68",
-        "16         | 16",
-        "15.96      | 16",
-        "-2.5       | -2.5",
-        "99.96      | 100",
-        "123.6      | 124",
-        "1048576    | 1048576",
-        "1.0E12     | 1000000000000",
+        "0          | 0             | 0",
+        "0.0001     | ≈0            | 0",
+        "-0.0002    | ≈0            | 0",
+        "0.001      | 0.001         | 0.001",
+        "0.012345   | 0.0123        | 0.0123",
+        "1.23456    | 1.23          | 1.23",
+        "2.675      | 2.68          | 2.68",
+        "16         | 16            | 16",
+        "15.96      | 16            | 16",
+        "-2.5       | -2.5          | -2.5",
+        "99.96      | 100           | 100",
+        "123.6      | 124           | 124",
+        "1234.5     | 1235          | 1235",
+        "1048576    | 1048576       | 1048576",
+        "1.0E12     | 1000000000000 | 1.0E12",
     })
-    void numbersAreFormattedForPeople(double value, String expected) {
-        assertEquals(expected, Numbers.format(value));
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "0.0001     | 0",
-        "0.012345   | 0.0123",
-        "15.96      | 16",
-        "123.6      | 124",
-        "1234.5     | 1235",
-    })
-    void tablesShowTheRoundedValue(double value, double expected) {
-        assertEquals(expected, Numbers.round(value));
-        assertEquals(Double.NaN, Numbers.round(Double.NaN));
+    void numbersReadForPeopleAndTablesHoldWhatTheyRead(double value, String formatted, double rounded) {
+        assertEquals(formatted, Numbers.format(value));
+        assertEquals(rounded, Numbers.round(value));
     }
 
     @Test
@@ -48,6 +37,7 @@ class NumbersTest {
         assertEquals("12%", Numbers.quantity(12, "%"));
         assertEquals("3.5", Numbers.quantity(3.5, ""));
         assertEquals("n/a ns/op", Numbers.quantity(Double.NaN, "ns/op"));
+        assertEquals(Double.NaN, Numbers.round(Double.NaN));
     }
 
     @Test

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 class SessionEvidenceTest {
 
-    /** Two kinds of evidence, one a measurement. */
-    record Note(String name, String text) implements Evidence {
+    /** Evidence of one kind: a note, with a name and whether it is a measurement. */
+    record Note(String name, boolean isMeasurement) implements Evidence {
         @Override
         public Section section() {
             return Section.CODE;
@@ -21,11 +21,12 @@ class SessionEvidenceTest {
 
         @Override
         public String markdown() {
-            return text;
+            return name;
         }
     }
 
-    record Measured(String name, double value) implements Evidence {
+    /** Evidence of another kind. */
+    record Other(String name) implements Evidence {
         @Override
         public Section section() {
             return Section.MEASUREMENTS;
@@ -33,34 +34,28 @@ class SessionEvidenceTest {
 
         @Override
         public String markdown() {
-            return name + " " + value;
-        }
-
-        @Override
-        public boolean isMeasurement() {
-            return true;
+            return name;
         }
     }
 
     @Test
     void aRerunReplacesTheResultOfTheSameKindAndNameInItsPlace() {
         SessionEvidence session = new SessionEvidence();
-        Note first = session.record(new Note("a", "first"));
-        session.record(new Measured("a", 1));
-        session.record(new Note("b", "other"));
-        Note again = session.record(new Note("a", "second"));
+        session.record(new Note("a", false));
+        session.record(new Other("a"));
+        session.record(new Note("b", false));
+        Note again = session.record(new Note("a", true));
 
         assertSame(again, session.all().get(0));
-        assertEquals(List.of(new Note("a", "second"), new Measured("a", 1), new Note("b", "other")), session.all());
-        assertEquals("first", first.text());
+        assertEquals(List.of(new Note("a", true), new Other("a"), new Note("b", false)), session.all());
     }
 
     @Test
     void onlyMeasurementsMoveTheLastMeasuredTime() {
         SessionEvidence session = new SessionEvidence();
-        session.record(new Note("a", "text"));
+        session.record(new Note("a", false));
         assertNull(session.lastMeasured());
-        session.record(new Measured("m", 2));
+        session.record(new Note("m", true));
         assertNotNull(session.lastMeasured());
     }
 
@@ -69,6 +64,6 @@ class SessionEvidenceTest {
         assertEquals("heap-over-iterations", Evidence.fileName(" heap over iterations "));
         assertEquals("FirstEscape-jdk21", Evidence.fileName("FirstEscape/jdk21"));
         assertEquals("unnamed", Evidence.fileName("///"));
-        assertEquals(Map.of(), new Note("n", "t").files());
+        assertEquals(Map.of(), new Other("n").files());
     }
 }
