@@ -178,8 +178,9 @@ public abstract class BenchOptions<B extends BenchOptions<B>> {
     protected final BenchRun runJmh(String runName, List<String> extraJvmArgs, Class<?> objectType)
             throws RunnerException {
         List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
-        forkArgs.addAll(jvmArgs);
         forkArgs.addAll(extraJvmArgs);
+        // The learner's flags come last, so that theirs win where two set the same option.
+        forkArgs.addAll(jvmArgs);
         List<Variant> runVariants = variants.isEmpty() ? List.of(Variant.of("default")) : List.copyOf(variants);
         JmhRunner.Ran ran = new JmhRunner(classes, countBenchmarks() * runVariants.size())
                 .run(runVariants, variant -> options(variant, forkArgs));
