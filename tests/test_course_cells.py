@@ -73,13 +73,58 @@ class CourseCellsTest(unittest.TestCase):
         self.assertEqual("error", reply["status"])
         self.assertLess(took, 15, "the thorough run takes over 20 s; the interrupt should end it at about 6 s")
         time.sleep(1)
-        forks = subprocess.run(["pgrep", "-f", "cells.jmh_generated|ForkedMain"], capture_output=True, text=True).stdout
+        # Only this kernel's children: other JMH runs on the machine are not this test's business.
+        kernel = str(self.km.provisioner.process.pid)
+        forks = subprocess.run(["pgrep", "-P", kernel, "-f", "cells.jmh_generated|ForkedMain"],
+                               capture_output=True, text=True).stdout
         self.assertEqual("", forks.strip(), "forked JVMs outlived the interrupted cell")
         reply, outputs = self.run_cell("1 + 1")
         self.assertEqual("ok", reply["status"], outputs)
 
     def test_a_class_no_cell_compiled_is_named_in_the_error(self):
         self.assertIn("Nowhere was not compiled by a %%jmh cell", self.error_text('bench("Nowhere")'))
+
+    def test_a_class_without_benchmarks_beside_them_is_named_as_such(self):
+        reply, outputs = self.run_cell(GOOD.replace("Probe", "Holder") + "record Spot(int x, int y) {}\n")
+        self.assertEqual("ok", reply["status"], outputs)
+        text = self.error_text("bench(Spot.class).run()")
+        self.assertIn("Spot has no @Benchmark method (the %%jmh cell of Holder declares it beside its benchmarks); "
+                      "the benchmark classes compiled so far are ", text)
+
+    def test_both_builders_check_their_words_at_once(self):
+        reply, outputs = self.run_cell(GOOD)
+        self.assertEqual("ok", reply["status"], outputs)
+        for builder in ("bench", "escapes"):
+            text = self.error_text(builder + '(Probe.class).methods("nope")')
+            self.assertIn("no @Benchmark method nope in Probe (its benchmarks: one)", text)
+            self.assertIn("pass a profile: QUICK for workshops, THOROUGH for claims about time",
+                          self.error_text(builder + "(Probe.class).profile(null)"))
+
+    def test_the_old_recording_hooks_are_gone(self):
+        reply, outputs = self.run_cell(GOOD)
+        self.assertEqual("ok", reply["status"], outputs)
+        self.assertIn("onRun", self.error_text("bench(Probe.class).onRun(r -> { })"))
+        self.assertIn("onReport", self.error_text("escapes(Probe.class).onReport(r -> { })"))
+
+    def test_a_benchmark_that_throws_names_its_exception_and_cell_line(self):
+        reply, outputs = self.run_cell("%%jmh\nimport org.openjdk.jmh.annotations.*;\n@State(Scope.Thread)\n"
+                                       "public class Boom {\n    int x;\n    @Benchmark public int boom() {\n"
+                                       "        if (x == 0) throw new IllegalStateException(\"boom in benchmark\");\n"
+                                       "        return x;\n    }\n}\n")
+        self.assertEqual("ok", reply["status"], outputs)
+        text = self.error_text("bench(Boom.class).run()")
+        self.assertIn("Boom.boom threw java.lang.IllegalStateException: boom in benchmark", text)
+        self.assertIn("at line 7 of the %%jmh cell of Boom: "
+                      "if (x == 0) throw new IllegalStateException(\"boom in benchmark\");", text)
+        self.assertTrue(text.startswith("escapelab.notebook.Mistake: Boom.boom threw") or text.startswith("Boom.boom"),
+                        "the learner's exception comes first, not JMH's: " + text)
+
+    def test_the_vm_wraps_between_words(self):
+        reply, outputs = self.run_cell("vm()")
+        self.assertEqual("ok", reply["status"], outputs)
+        html = [c["data"]["text/html"] for t, c in outputs if t == "execute_result"][0]
+        self.assertIn("overflow-wrap:anywhere", html)
+        self.assertIn("-byte alignment", html)
 
     def test_a_missing_saved_notebook_is_named_in_the_error(self):
         text = self.error_text('submit("no-such-notebook")')

@@ -10,9 +10,10 @@ import escapelab.bench.Profile;
 import escapelab.bench.Series;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
-import escapelab.escape.EscapeReport;
 import escapelab.escape.Escapes;
+import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Cell;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
 import escapelab.view.Charts;
 import escapelab.view.Figure;
@@ -27,12 +28,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The course in one class: every notebook cell starts here ({@code import static
- * escapelab.Course.*} is a default import of the kernel).
+ * escapelab.Course.*} is a default import of the kernel). Every result a cell gets from here
+ * (a bench run, an escape report, a series when done, a chart, a layout, a checklist, a compiled
+ * benchmark cell) is recorded for {@link #submit(String)} as it is produced; re-running a cell
+ * replaces its earlier result.
  *
  * <pre>{@code
  * var run = bench(FirstEscape.class).objectsOf(Point.class)
@@ -58,18 +64,19 @@ public final class Course {
 
     private static Object jmhCell(Cell cell) throws Exception {
         if (!cell.args().isBlank()) {
-            throw new IllegalArgumentException("%%jmh takes no arguments; found '" + cell.args().strip()
+            throw new Mistake("%%jmh takes no arguments; found '" + cell.args().strip()
                     + "'. Put the options in the cell that runs the benchmark, e.g. bench(MyBench.class).profile(Profile.THOROUGH)");
         }
         return compile(cell.body(), cell.bodyLine());
     }
 
     /**
-     * Compiles a benchmark source (what a {@code %%jmh} cell holds) and declares it in the
-     * session.
+     * Compiles a benchmark source (what a {@code %%jmh} cell holds), declares it in the
+     * session and records its source for the submission.
      *
      * @param firstLine the cell line the source starts on, for error positions
-     * @throws escapelab.bench.CompileException with the errors placed in the cell
+     * @throws escapelab.notebook.SourceCompileException with the errors placed in the cell
+     * @throws Mistake if the source declares no class, or none with a {@code @Benchmark} method
      */
     public static BenchClass compile(String source, int firstLine) throws Exception {
         BenchClass compiled = new BenchCompiler(CellClasses.shared()).compile(source, firstLine);
@@ -79,51 +86,55 @@ public final class Course {
             System.err.println("Compiled for JMH, but later cells cannot name " + compiled.simpleName()
                     + ": " + e.getMessage());
         }
-        return compiled;
+        return SessionEvidence.current().record(compiled);
     }
 
     /**
      * Starts a JMH run of benchmark classes compiled by {@code %%jmh} cells, named by class.
+     * Its {@code run()} records the run for the submission.
      *
-     * @throws IllegalArgumentException if a class was not compiled by a benchmark cell
+     * @throws Mistake if a class is not a benchmark class compiled by a {@code %%jmh} cell
      */
     public static Bench bench(Class<?>... classes) {
-        List<String> names = new ArrayList<>();
-        for (Class<?> c : classes) {
-            names.add(c.getSimpleName());
-        }
-        return bench(names.toArray(String[]::new));
+        return new Bench(cells(simpleNames(classes)));
     }
 
-    /** Starts a JMH run of benchmark classes named by their simple names. */
+    /**
+     * Starts a JMH run of benchmark classes named by their simple names.
+     *
+     * @throws Mistake if a name is not a benchmark class compiled by a {@code %%jmh} cell
+     */
     public static Bench bench(String... simpleNames) {
-        return new Bench(cells(simpleNames)).onRun(Session.CURRENT::record);
+        return new Bench(cells(simpleNames));
     }
 
     /**
      * Starts an escape report: the benchmark runs in forks that log C2's compilations, and each
      * allocation site of the class is judged: scalar-replaced or kept on the heap, and why.
      * {@code escapes(FirstEscape.class).run()}; {@code .detailed()} on the report adds the reasons.
+     * It takes the words of {@link #bench(Class[])}: {@code methods}, {@code jvmArgs},
+     * {@code variant}, {@code profile}, {@code named}; its {@code run()} records the report.
      *
-     * @throws IllegalArgumentException if a class was not compiled by a benchmark cell
+     * @throws Mistake if a class is not a benchmark class compiled by a {@code %%jmh} cell
      */
     public static Escapes escapes(Class<?>... classes) {
-        List<String> names = new ArrayList<>();
-        for (Class<?> c : classes) {
-            names.add(c.getSimpleName());
+        return new Escapes(cells(simpleNames(classes)), CellClasses.shared().dir());
+    }
+
+    private static String[] simpleNames(Class<?>... classes) {
+        if (classes == null || Arrays.asList(classes).contains(null)) {
+            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
         }
-        return new Escapes(cells(names.toArray(String[]::new)), CellClasses.shared().dir())
-                .onReport(Session.CURRENT::record);
+        return Arrays.stream(classes).map(Class::getSimpleName).toArray(String[]::new);
     }
 
     private static List<BenchClass> cells(String... simpleNames) {
-        if (simpleNames.length == 0) {
-            throw new IllegalArgumentException("name the benchmark class, e.g. bench(FirstEscape.class)");
+        if (simpleNames == null || simpleNames.length == 0) {
+            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
         }
         List<BenchClass> found = new ArrayList<>();
         for (String name : simpleNames) {
-            found.add(CellClasses.shared().find(name).orElseThrow(() -> new IllegalArgumentException(
-                    name + " was not compiled by a %%jmh cell in this session: run the cell that defines it first")));
+            found.add(CellClasses.shared().benchmark(Objects.requireNonNullElse(name, "null")));
         }
         return found;
     }
@@ -138,43 +149,50 @@ public final class Course {
 
     /** Time and bytes per operation of a run, side by side. */
     public static Figure chart(BenchRun run) {
-        return Session.CURRENT.record(Charts.of(run));
+        return SessionEvidence.current().record(Charts.of(required(run, "chart(firstEscape)")));
     }
 
     /** Bytes and time per operation against a numeric {@code @Param}. */
     public static Figure chartBy(BenchRun run, String param) {
-        return Session.CURRENT.record(Charts.by(run, param));
+        return SessionEvidence.current().record(Charts.by(required(run, "chartBy(run, \"size\")"), param));
     }
 
     /**
      * Starts recording measurements that are not JMH runs (heap over iterations, bytes per
-     * request); pass the result of {@code done()} to {@link #measured(Series)}.
+     * request); its {@code done()} returns the series and records it for the submission.
      */
     public static Series.Recorder series(String name, String xLabel, String yUnit) {
         return Series.record(name, xLabel, yUnit);
     }
 
-    /** Keeps a finished series for the submission and returns it, for display. */
-    public static Series measured(Series series) {
-        return Session.CURRENT.record(series);
-    }
-
     /** A series as a line chart. */
     public static Figure chart(Series series) {
-        return Session.CURRENT.record(Charts.of(series));
+        return SessionEvidence.current().record(Charts.of(required(series, "chart(heap)")));
     }
 
-    /** The field layout of a class, as JOL computes it for this JVM. */
+    /**
+     * The field layout of a class, as JOL computes it for this JVM.
+     *
+     * @throws Mistake if the type is null, primitive or an array type
+     */
     public static Layout layout(Class<?> type) {
-        return Session.CURRENT.record(Layout.of(type));
+        return SessionEvidence.current().record(Layout.of(type));
     }
 
-    /** The layout of one object (arrays included). */
+    /**
+     * The layout of one object (arrays included).
+     *
+     * @throws Mistake if the object is null
+     */
     public static Layout layoutOf(Object instance) {
-        return Session.CURRENT.record(Layout.ofInstance(instance));
+        return SessionEvidence.current().record(Layout.ofInstance(instance));
     }
 
-    /** Everything reachable from {@code root}: how many objects, how many bytes. */
+    /**
+     * Everything reachable from {@code root}: how many objects, how many bytes.
+     *
+     * @throws Mistake if the root is null
+     */
     public static Footprint footprint(Object root) {
         return Footprint.of(root);
     }
@@ -191,7 +209,7 @@ public final class Course {
 
     /** The task's checklist, shown in the cell and kept for the submission. */
     public static Checklist checks(String title, Check... checks) {
-        return Session.CURRENT.record(Checklist.of(title, checks));
+        return SessionEvidence.current().record(Checklist.of(title, checks));
     }
 
     /** The environment variable that names the submissions folder. */
@@ -203,22 +221,35 @@ public final class Course {
      * layouts. An earlier export is replaced only once the new one is complete.
      *
      * @param notebook the notebook's file name, with or without {@code .ipynb}
-     * @throws java.io.FileNotFoundException if the notebook was never saved where it runs
+     * @throws Mistake if the notebook was never saved where it runs
      */
     public static Exported submit(String notebook) throws IOException {
-        Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), CellClasses.shared().all(),
-                Session.CURRENT.runs(), Session.CURRENT.series(), Session.CURRENT.figures(),
-                Session.CURRENT.checklists(), Session.CURRENT.layouts(), Session.CURRENT.escapeReports(),
-                Session.CURRENT.lastMeasured(), vm());
+        SessionEvidence session = SessionEvidence.current();
+        Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), session.all(),
+                session.lastMeasured(), vm().describe());
         return submission.export(submissionsDir());
     }
 
-    /** The analysis cells (tagged {@code analysis}) of the saved notebook, as last saved. */
+    /**
+     * The analysis cells (tagged {@code analysis}) of the saved notebook, as last saved.
+     *
+     * @throws Mistake if the notebook was never saved where it runs
+     */
     public static String analysis(String notebook) throws IOException {
         return String.join("\n\n", SavedNotebook.read(notebookPath(notebook)).analysis()).strip();
     }
 
+    private static <T> T required(T value, String example) {
+        if (value == null) {
+            throw new Mistake("pass a result, e.g. " + example + "; this one is null (did its cell run?)");
+        }
+        return value;
+    }
+
     private static Path notebookPath(String notebook) {
+        if (notebook == null || notebook.isBlank()) {
+            throw new Mistake("name the notebook, e.g. submit(\"01-first-escape\")");
+        }
         String file = notebook.endsWith(".ipynb") ? notebook : notebook + ".ipynb";
         Path here = Path.of(file);
         Path inNotebooks = Path.of("notebooks", file);
@@ -237,9 +268,12 @@ public final class Course {
                 ? beside : cwd.resolve("submissions");
     }
 
-    /** The running VM, as every number should be labelled. */
-    public static String vm() {
-        return Vm.current().describe();
+    /**
+     * The running VM, as every number should be labelled: shown in the notebook, its
+     * {@code describe()} (and {@code toString()}) is the one-line description.
+     */
+    public static Vm vm() {
+        return Vm.current();
     }
 
     /** The quick profile, for workshops. */

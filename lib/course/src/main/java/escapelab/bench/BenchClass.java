@@ -1,7 +1,9 @@
 package escapelab.bench;
 
+import escapelab.evidence.Evidence;
 import escapelab.notebook.MimeBundle;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +14,27 @@ import java.util.Map;
  * @param name the main class's qualified name, e.g. {@code cells.FirstEscape}
  * @param simpleName the main class's simple name, as later cells name it
  * @param source the cell's source, as the learner wrote it
- * @param classNames every class the cell compiled (nested and JMH-generated ones excluded)
+ * @param classNames every top-level class the cell compiled (nested and JMH-generated ones
+ *     excluded), qualified
  * @param benchmarks the {@code @Benchmark} methods of the main class, in source order
+ * @param firstLine the cell line the source starts on, to place a line of the source in the cell
  */
 public record BenchClass(String name, String simpleName, String source, List<String> classNames,
-                         List<String> benchmarks) implements MimeBundle {
+                         List<String> benchmarks, int firstLine) implements MimeBundle, Evidence {
 
     public BenchClass {
         classNames = List.copyOf(classNames);
         benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** A cell whose source starts on the cell's first line. */
+    public BenchClass(String name, String simpleName, String source, List<String> classNames, List<String> benchmarks) {
+        this(name, simpleName, source, classNames, benchmarks, 1);
+    }
+
+    /** Whether the cell compiled a top-level class of this simple name, benchmark or not. */
+    public boolean declares(String simple) {
+        return classNames.stream().anyMatch(c -> c.substring(c.lastIndexOf('.') + 1).equals(simple));
     }
 
     @Override
@@ -34,5 +48,26 @@ public record BenchClass(String name, String simpleName, String source, List<Str
     @Override
     public String toString() {
         return mimeBundle().get("text/plain");
+    }
+
+    @Override
+    public Section section() {
+        return Section.CODE;
+    }
+
+    /** The source as a Java code block, headed by its file's name. */
+    @Override
+    public String markdown() {
+        return "### `" + sourceFile() + "`\n\n```java\n" + source.strip() + "\n```\n";
+    }
+
+    /** The source, as {@code src/<simple name>.java}. */
+    @Override
+    public Map<String, byte[]> files() {
+        return Map.of(sourceFile(), source.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String sourceFile() {
+        return "src/" + simpleName + ".java";
     }
 }

@@ -5,6 +5,9 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import escapelab.notebook.Mistake;
+import escapelab.notebook.SourceCompileException;
+import escapelab.notebook.SourceProblem;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 
 import javax.lang.model.element.Modifier;
@@ -50,17 +53,17 @@ public final class BenchCompiler {
      * @param source the compilation unit
      * @param firstLine the cell line where {@code source} starts, for error positions
      * @return the compiled class
-     * @throws CompileException with every error placed in the cell
-     * @throws IllegalArgumentException if the cell declares no class or no {@code @Benchmark}
+     * @throws SourceCompileException with every error placed in the cell
+     * @throws Mistake if the cell declares no class or no {@code @Benchmark}
      */
-    public BenchClass compile(String source, int firstLine) throws CompileException, IOException {
+    public BenchClass compile(String source, int firstLine) throws SourceCompileException, IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run the kernel on a JDK, not a JRE");
         }
         Outline outline = outline(javac, source);
         if (outline.mainType == null) {
-            throw new IllegalArgumentException("a benchmark cell holds a whole Java file: imports, then a class with "
+            throw new Mistake("a benchmark cell holds a whole Java file: imports, then a class with "
                     + "@Benchmark methods; this cell declares no class");
         }
         boolean addPackage = outline.packageName == null;
@@ -80,10 +83,10 @@ public final class BenchCompiler {
             try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
                 boolean ok = javac.getTask(null, files, diagnostics, options, null,
                         List.of(new CellSource(outline.mainType, compiled))).call();
-                List<CellDiagnostic> errors = errors(diagnostics, source, firstLine, addPackage);
+                List<SourceProblem> errors = errors(diagnostics, source, firstLine, addPackage);
                 if (!ok || !errors.isEmpty()) {
-                    throw new CompileException(outline.mainType, errors.isEmpty()
-                            ? List.of(new CellDiagnostic(0, 0, "javac failed without a message", "")) : errors);
+                    throw new SourceCompileException(outline.mainType, errors.isEmpty()
+                            ? List.of(SourceProblem.inCell(0, 0, "javac failed without a message", null)) : errors);
                 }
             }
             String mainName = packageName + "." + outline.mainType;
@@ -91,10 +94,10 @@ public final class BenchCompiler {
             List<String> benchmarks = benchmarks(staging, mainName).stream()
                     .sorted(Comparator.comparingInt(m -> outline.mainMethods.indexOf(m))).toList();
             if (benchmarks.isEmpty()) {
-                throw new IllegalArgumentException("benchmark class " + outline.mainType + " has no @Benchmark method: "
+                throw new Mistake("benchmark class " + outline.mainType + " has no @Benchmark method: "
                         + "annotate at least one public method with @Benchmark (org.openjdk.jmh.annotations)");
             }
-            BenchClass result = new BenchClass(mainName, outline.mainType, source, classNames, benchmarks);
+            BenchClass result = new BenchClass(mainName, outline.mainType, source, classNames, benchmarks, firstLine);
             target.install(staging, result);
             return result;
         } finally {
@@ -125,24 +128,37 @@ public final class BenchCompiler {
         return List.copyOf(methods);
     }
 
-    private static List<CellDiagnostic> errors(DiagnosticCollector<JavaFileObject> collector, String source,
-                                               int firstLine, boolean addedPackage) {
+    private static List<SourceProblem> errors(DiagnosticCollector<JavaFileObject> collector, String source,
+                                              int firstLine, boolean addedPackage) {
         String[] lines = source.split("\r?\n", -1);
-        List<CellDiagnostic> errors = new ArrayList<>();
+        List<SourceProblem> errors = new ArrayList<>();
         for (Diagnostic<? extends JavaFileObject> d : collector.getDiagnostics()) {
             if (d.getKind() != Diagnostic.Kind.ERROR) {
                 continue;
             }
             long line = d.getLineNumber();
-            long column = d.getColumnNumber();
+            long column = characterColumn(d, addedPackage ? PACKAGE_PREFIX + source : source);
             if (line == 1 && addedPackage && column > 0) {
                 column = Math.max(1, column - PACKAGE_PREFIX.length());
             }
-            String text = line >= 1 && line <= lines.length ? lines[(int) line - 1] : "";
+            String text = line >= 1 && line <= lines.length ? lines[(int) line - 1] : null;
             long cellLine = line > 0 ? line + firstLine - 1 : 0;
-            errors.add(new CellDiagnostic(cellLine, Math.max(column, 0), d.getMessage(null), text));
+            errors.add(SourceProblem.inCell((int) cellLine, (int) Math.max(column, 0), d.getMessage(null), text));
         }
         return errors;
+    }
+
+    /**
+     * The 1-based column as characters of the line, 0 when unknown: javac's own column counts a
+     * tab as up to eight, which would put a caret that keeps the line's tabs too far right.
+     */
+    private static long characterColumn(Diagnostic<?> d, String compiled) {
+        long position = d.getPosition();
+        if (position == Diagnostic.NOPOS || position > compiled.length()) {
+            return 0;
+        }
+        int lineStart = compiled.lastIndexOf('\n', (int) position - 1) + 1;
+        return position - lineStart + 1;
     }
 
     /** The package and top-level types, read by javac's parser without compiling. */

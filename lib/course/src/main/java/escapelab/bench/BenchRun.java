@@ -1,17 +1,21 @@
 package escapelab.bench;
 
+import escapelab.evidence.Evidence;
+import escapelab.evidence.HtmlTables;
+import escapelab.evidence.Numbers;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -33,7 +37,8 @@ import java.util.function.Predicate;
  * @param took how long it took
  */
 public record BenchRun(String name, Profile profile, String vm, List<BenchClass> classes, List<BenchResult> results,
-                       String text, String log, String json, Instant started, Duration took) implements MimeBundle {
+                       String text, String log, String json, Instant started, Duration took)
+        implements MimeBundle, Evidence {
 
     public BenchRun {
         classes = List.copyOf(classes);
@@ -52,7 +57,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
     /**
      * The one result of {@code method} (in any variant and parameter set).
      *
-     * @throws IllegalArgumentException if there is none, or several (then name the variant)
+     * @throws escapelab.notebook.Mistake if there is none, or several (then name the variant)
      */
     public BenchResult result(String method) {
         return only(method, r -> r.method().equals(method));
@@ -83,6 +88,16 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         return result(method, variant).objectsPerOp();
     }
 
+    /**
+     * The unit of objects per operation, named after the type given to
+     * {@link Bench#objectsOf(Class)}: {@code Point/op}; {@code objects/op} when none was given.
+     * The results table heads its column so; checks of objects per operation should say the same.
+     */
+    public String objectsUnit() {
+        return results.stream().map(BenchResult::objectType).filter(t -> t != null).findFirst().orElse("objects")
+                + "/op";
+    }
+
     /** The variants' labels, in run order. */
     public List<String> variants() {
         Set<String> labels = new LinkedHashSet<>();
@@ -104,14 +119,13 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             table.addColumns(StringColumn.create("variant", results.stream().map(BenchResult::variant).toList()));
         }
         table.addColumns(
-                DoubleColumn.create("score", results.stream().mapToDouble(r -> round(r.score())).toArray()),
-                DoubleColumn.create("error", results.stream().mapToDouble(r -> round(r.error())).toArray()),
+                DoubleColumn.create("score", results.stream().mapToDouble(r -> Numbers.round(r.score())).toArray()),
+                DoubleColumn.create("error", results.stream().mapToDouble(r -> Numbers.round(r.error())).toArray()),
                 StringColumn.create("unit", results.stream().map(BenchResult::unit).toList()),
-                DoubleColumn.create("B/op", results.stream().mapToDouble(r -> round(r.bytesPerOp())).toArray()));
-        String type = results.stream().map(BenchResult::objectType).filter(t -> t != null).findFirst().orElse(null);
-        if (type != null) {
-            table.addColumns(DoubleColumn.create(type + "/op",
-                    results.stream().mapToDouble(r -> round(r.objectsPerOp())).toArray()));
+                DoubleColumn.create("B/op", results.stream().mapToDouble(r -> Numbers.round(r.bytesPerOp())).toArray()));
+        if (results.stream().anyMatch(r -> r.objectType() != null)) {
+            table.addColumns(DoubleColumn.create(objectsUnit(),
+                    results.stream().mapToDouble(r -> Numbers.round(r.objectsPerOp())).toArray()));
         }
         return table;
     }
@@ -119,7 +133,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
     @Override
     public Map<String, String> mimeBundle() {
         Table table = table();
-        String html = Tables.html(table);
+        String html = HtmlTables.html(table);
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/html", "<div><b>" + MimeBundle.escapeHtml(name) + "</b> &middot; "
                 + MimeBundle.escapeHtml(profile.describe()) + " &middot; " + took.toSeconds() + " s<br><small>"
@@ -144,20 +158,37 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             return found.get(0);
         }
         List<String> known = results.stream().map(r -> r.label() + " [" + r.variant() + "]").toList();
-        throw new IllegalArgumentException(found.isEmpty()
+        throw new Mistake(found.isEmpty()
                 ? "no result for " + what + "; this run has " + known
                 : found.size() + " results for " + what + " (one per variant or parameter); name the variant: " + known);
     }
 
-    /** Three significant digits are all a table needs; JMH's text keeps the full figures. */
-    private static double round(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {
-            return value;
-        }
-        if (Math.abs(value) < 1e-3) {
-            return 0;
-        }
-        return Double.parseDouble(String.format(Locale.ROOT, "%.3g", value));
+    @Override
+    public Section section() {
+        return Section.BENCHMARKS;
     }
 
+    /** Its profile, duration and JMH's result tables, with the names of its JSON and log files. */
+    @Override
+    public String markdown() {
+        String file = Evidence.fileName(name);
+        return "### " + name + "\n\n" + profile.describe() + "; " + took.toSeconds() + " s. JMH's JSON: `jmh/" + file
+                + ".json`, full log: `jmh/" + file + ".log`.\n\n```\n" + text.strip() + "\n```\n";
+    }
+
+    /** JMH's result tables, JSON and full log, under {@code jmh/}. */
+    @Override
+    public Map<String, byte[]> files() {
+        String file = "jmh/" + Evidence.fileName(name);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put(file + ".txt", text.getBytes(StandardCharsets.UTF_8));
+        files.put(file + ".json", json.getBytes(StandardCharsets.UTF_8));
+        files.put(file + ".log", log.getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
+    @Override
+    public boolean isMeasurement() {
+        return true;
+    }
 }

@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.CompilerHints;
@@ -76,6 +77,30 @@ public final class CellClasses {
     /** The latest compiled class of that simple name, if a cell defined one. */
     public synchronized Optional<BenchClass> find(String simpleName) {
         return Optional.ofNullable(bySimpleName.get(simpleName));
+    }
+
+    /**
+     * The latest compiled benchmark class of that simple name.
+     *
+     * @throws Mistake saying what is wrong (the class has no {@code @Benchmark} method, or no
+     *     {@code %%jmh} cell compiled it) and naming the benchmark classes compiled so far
+     */
+    public synchronized BenchClass benchmark(String simpleName) {
+        BenchClass found = bySimpleName.get(simpleName);
+        if (found != null) {
+            return found;
+        }
+        String known = bySimpleName.isEmpty() ? "no %%jmh cell has compiled a benchmark class yet"
+                : "the benchmark classes compiled so far are " + String.join(", ", bySimpleName.keySet());
+        for (BenchClass c : bySimpleName.values()) {
+            if (c.declares(simpleName)) {
+                throw new Mistake(simpleName + " has no @Benchmark method (the %%jmh cell of " + c.simpleName()
+                        + " declares it beside its benchmarks); " + known + ": name one of them, e.g. bench("
+                        + c.simpleName() + ".class)");
+            }
+        }
+        throw new Mistake(simpleName + " was not compiled by a %%jmh cell in this session; " + known
+                + ". Run the %%jmh cell that defines " + simpleName + " first");
     }
 
     /** Every benchmark class compiled so far, latest version of each. */

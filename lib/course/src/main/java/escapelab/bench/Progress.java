@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.evidence.Numbers;
 import escapelab.notebook.Host;
 import escapelab.notebook.MimeBundle;
 import escapelab.notebook.Notebook;
@@ -13,28 +14,47 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 import java.io.IOException;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * JMH's text output, kept for the run's log, plus one line of live progress shown in the cell
- * and updated in place at every iteration.
+ * and updated in place at every iteration. The line's marks are characters every default font
+ * has: an ellipsis while it runs, a check mark when done, a cross when stopped.
+ *
+ * <p>The methods that only pass JMH's output on to the log are the {@link OutputFormat}
+ * interface's, which JMH calls.
  */
 final class Progress implements OutputFormat {
 
+    /** What the line says about the run as a whole. */
+    private enum State {
+        RUNNING("…"), DONE("✓"), STOPPED("✘");
+
+        final String mark;
+
+        State(String mark) {
+            this.mark = mark;
+        }
+    }
+
     private final OutputFormat log;
-    private final Host host = Notebook.host();
+    private final Host host;
     private final long started = System.nanoTime();
     private final int total;
     private String displayId;
     private int done;
     private String variant = "";
-    private String line = "starting JMH…";
+    private String line = "starting JMH";
 
     Progress(OutputFormat log, int totalBenchmarks) {
+        this(log, totalBenchmarks, Notebook.host());
+    }
+
+    /** A progress line shown through {@code host}; tests pass one that records what it shows. */
+    Progress(OutputFormat log, int totalBenchmarks, Host host) {
         this.log = log;
         this.total = totalBenchmarks;
+        this.host = host;
     }
 
     void startVariant(String label) {
@@ -42,24 +62,31 @@ final class Progress implements OutputFormat {
     }
 
     void show() {
-        displayId = host.display(bundle(false));
+        displayId = host.display(bundle(State.RUNNING));
     }
 
     /** Shows why nothing moves, e.g. while another run holds JMH's lock. */
     void waiting(String why) {
         line = why;
-        update(false);
+        update(State.RUNNING);
     }
 
+    /** Replaces the line by the run's summary. */
     void finish(String summary) {
         line = summary;
-        update(true);
+        update(State.DONE);
+    }
+
+    /** Replaces the line by why the run stopped (its first line: the cell's error says the rest). */
+    void stop(String why) {
+        line = why.lines().findFirst().orElse("");
+        update(State.STOPPED);
     }
 
     @Override
     public void startBenchmark(BenchmarkParams params) {
         line = name(params) + ": forking a JVM";
-        update(false);
+        update(State.RUNNING);
         log.startBenchmark(params);
     }
 
@@ -71,9 +98,9 @@ final class Progress implements OutputFormat {
     @Override
     public void iterationResult(BenchmarkParams params, IterationParams iteration, int n, IterationResult data) {
         String phase = iteration.getType() == IterationType.WARMUP ? "warm-up" : "measurement";
-        line = String.format(Locale.ROOT, "%s: %s %d/%d, %.3f %s", name(params), phase, n, iteration.getCount(),
-                data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit());
-        update(false);
+        line = String.format(Locale.ROOT, "%s: %s %d/%d, %s", name(params), phase, n, iteration.getCount(),
+                Numbers.quantity(data.getPrimaryResult().getScore(), data.getPrimaryResult().getScoreUnit()));
+        update(State.RUNNING);
         log.iterationResult(params, iteration, n, data);
     }
 
@@ -136,21 +163,19 @@ final class Progress implements OutputFormat {
         return variant.isEmpty() ? shortName : shortName + " [" + variant + "]";
     }
 
-    private void update(boolean finished) {
+    private void update(State state) {
         if (displayId != null) {
-            host.updateDisplay(displayId, bundle(finished));
+            host.updateDisplay(displayId, bundle(state));
         }
     }
 
-    private MimeBundle bundle(boolean finished) {
+    private MimeBundle bundle(State state) {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-        String status = finished ? line
+        String status = state != State.RUNNING ? line
                 : String.format(Locale.ROOT, "JMH %d/%d benchmarks done, %d s: %s", done, total, seconds, line);
-        Map<String, String> map = new LinkedHashMap<>();
-        map.put("text/plain", status);
-        map.put("text/html", "<div style=\"font-family:monospace\">" + (finished ? "&#10003; " : "&#9203; ")
-                + MimeBundle.escapeHtml(status) + "</div>");
-        return () -> map;
+        String text = state.mark + " " + status;
+        return () -> MimeBundle.htmlAndText("<div style=\"font-family:monospace\">" + MimeBundle.escapeHtml(text)
+                + "</div>", text);
     }
 
 }

@@ -1,10 +1,15 @@
 package escapelab.bench;
 
+import escapelab.evidence.Evidence;
+import escapelab.evidence.HtmlTables;
+import escapelab.evidence.SessionEvidence;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,14 +20,15 @@ import java.util.OptionalDouble;
 /**
  * Measurements that are not JMH runs, such as heap in use over iterations or bytes allocated
  * per request: y against x, one line per named series. Immutable; a {@link Recorder} collects
- * the points while a measurement runs.
+ * the points while a measurement runs, and its {@link Recorder#done()} records the finished
+ * series for the submission.
  *
  * @param name what was measured, also the file name in a submission
  * @param xLabel what x counts, e.g. "iteration"
  * @param yUnit y's unit, e.g. "MiB"
  * @param points every point, in the order recorded
  */
-public record Series(String name, String xLabel, String yUnit, List<Point> points) implements MimeBundle {
+public record Series(String name, String xLabel, String yUnit, List<Point> points) implements MimeBundle, Evidence {
 
     /** One measured point of one series. */
     public record Point(String series, double x, double y) {
@@ -35,7 +41,8 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
 
     private static void checkName(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9 ._-]*")) {
-            throw new IllegalArgumentException("a series name is letters, digits, spaces, '.', '_' or '-': " + name);
+            throw new Mistake("a series name is letters, digits, spaces, '.', '_' or '-', such as \"heap over iterations\"; got "
+                    + (name == null ? "null" : "'" + name + "'"));
         }
     }
 
@@ -53,7 +60,7 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
     public List<Point> of(String series) {
         List<Point> found = points.stream().filter(p -> p.series().equals(series)).toList();
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no series " + series + " in " + name + "; it has " + seriesNames());
+            throw new Mistake("no series " + series + " in " + name + "; it has " + seriesNames());
         }
         return found;
     }
@@ -100,7 +107,33 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
 
     @Override
     public Map<String, String> mimeBundle() {
-        return MimeBundle.htmlAndText(Tables.html(table()), table().print());
+        return MimeBundle.htmlAndText(HtmlTables.html(table()), table().print());
+    }
+
+    @Override
+    public Section section() {
+        return Section.MEASUREMENTS;
+    }
+
+    /** The points as a table, with the name of its CSV file. */
+    @Override
+    public String markdown() {
+        return "### " + name + "\n\nData: `" + csvFile() + "`.\n\n```\n" + table().print().strip() + "\n```\n";
+    }
+
+    /** The points as CSV, under {@code data/}. */
+    @Override
+    public Map<String, byte[]> files() {
+        return Map.of(csvFile(), csv().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isMeasurement() {
+        return true;
+    }
+
+    private String csvFile() {
+        return "data/" + Evidence.fileName(name) + ".csv";
     }
 
     @Override
@@ -129,19 +162,23 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
         /**
          * Adds a point.
          *
-         * @throws IllegalArgumentException if x or y is not a finite number
+         * @throws Mistake if x or y is not a finite number
          */
         public synchronized Recorder add(String series, double x, double y) {
             if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                throw new IllegalArgumentException("point (" + x + ", " + y + ") of " + series + " is not finite");
+                throw new Mistake("point (" + x + ", " + y + ") of " + series + " is not a finite number: "
+                        + "measure again, or leave the point out");
             }
             points.add(new Point(series, x, y));
             return this;
         }
 
-        /** The series recorded so far. */
+        /**
+         * Returns the series recorded so far and records it for the submission, replacing an
+         * earlier series of the same name.
+         */
         public synchronized Series done() {
-            return new Series(name, xLabel, yUnit, points);
+            return SessionEvidence.current().record(new Series(name, xLabel, yUnit, points));
         }
     }
 }

@@ -1,7 +1,10 @@
 package escapelab.bench;
 
+import escapelab.notebook.Mistake;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,25 +17,42 @@ import java.util.List;
  */
 public record Variant(String label, List<String> jvmArgs, Path javaHome) {
 
+    /**
+     * Checks the components.
+     *
+     * @throws Mistake if the label is blank, a flag does not start with {@code -}, or the JDK
+     *     has no {@code bin/java}
+     */
     public Variant {
         if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("a variant needs a label, e.g. \"EA off\"");
+            throw new Mistake("a variant needs a label, e.g. variant(\"EA off\", \"-XX:-DoEscapeAnalysis\")");
         }
-        jvmArgs = List.copyOf(jvmArgs);
-        for (String arg : jvmArgs) {
-            if (!arg.startsWith("-")) {
-                throw new IllegalArgumentException("JVM flag '" + arg + "' of variant " + label
-                        + " does not start with '-'; write it as on the java command line, e.g. -XX:-DoEscapeAnalysis");
-            }
-        }
+        jvmArgs = checkFlags(jvmArgs == null ? List.of() : jvmArgs, "variant " + label);
         if (javaHome != null && !Files.isExecutable(javaHome.resolve("bin/java"))) {
-            throw new IllegalArgumentException("no bin/java under " + javaHome + " for variant " + label);
+            throw new Mistake("no bin/java under " + javaHome + " for variant " + label
+                    + ": pick an installed JDK, e.g. jdk(21).get().variant()");
         }
     }
 
     /** A variant of the running JDK with extra flags. */
     public static Variant of(String label, String... jvmArgs) {
-        return new Variant(label, List.of(jvmArgs), null);
+        return new Variant(label, jvmArgs == null ? List.of() : Arrays.asList(jvmArgs), null);
+    }
+
+    /**
+     * Returns the flags, unmodifiable, if each is written as on the java command line.
+     *
+     * @param owner who gave them, for the message: {@code variant EA off}, {@code jvmArgs}
+     * @throws Mistake if a flag is null or does not start with {@code -}
+     */
+    static List<String> checkFlags(List<String> flags, String owner) {
+        for (String flag : flags) {
+            if (flag == null || !flag.startsWith("-")) {
+                throw new Mistake("JVM flag '" + flag + "' of " + owner + " does not start with '-'; "
+                        + "write it as on the java command line, e.g. -XX:-DoEscapeAnalysis");
+            }
+        }
+        return List.copyOf(flags);
     }
 
     /** The java executable this variant forks, or {@code null} for JMH's default (this JVM's). */

@@ -1,5 +1,8 @@
 package escapelab.check;
 
+import escapelab.evidence.Numbers;
+import escapelab.notebook.Mistake;
+
 /**
  * One acceptance criterion of a task, checked against a live measurement:
  *
@@ -21,14 +24,14 @@ public record Check(String criterion, double measured, String unit, String expec
     /**
      * Checks the components.
      *
-     * @throws IllegalArgumentException if the criterion is blank, or unit or expectation is null
+     * @throws Mistake if the criterion is blank, or unit or expectation is null
      */
     public Check {
         if (criterion == null || criterion.isBlank()) {
-            throw new IllegalArgumentException("name the criterion, e.g. Check.that(\"valueReturn allocates nothing\")");
+            throw new Mistake("name the criterion, e.g. Check.that(\"valueReturn allocates nothing\")");
         }
         if (unit == null || expectation == null) {
-            throw new IllegalArgumentException("unit and expectation must not be null (use \"\" for no unit)");
+            throw new Mistake("unit and expectation must not be null (use \"\" for no unit)");
         }
     }
 
@@ -38,11 +41,11 @@ public record Check(String criterion, double measured, String unit, String expec
      *
      * @param criterion what must hold, in the words of the task
      * @return the first step of the check
-     * @throws IllegalArgumentException if the criterion is blank
+     * @throws Mistake if the criterion is blank
      */
     public static Measure that(String criterion) {
         if (criterion == null || criterion.isBlank()) {
-            throw new IllegalArgumentException("name the criterion, e.g. Check.that(\"valueReturn allocates nothing\")");
+            throw new Mistake("name the criterion, e.g. Check.that(\"valueReturn allocates nothing\")");
         }
         return new Measure(criterion, Double.NaN, null);
     }
@@ -54,11 +57,11 @@ public record Check(String criterion, double measured, String unit, String expec
      * @param passed whether it holds
      * @param evidence what was observed, shown in place of the expectation
      * @return the check, with {@code measured} NaN and an empty unit
-     * @throws IllegalArgumentException if the criterion or the evidence is blank
+     * @throws Mistake if the criterion or the evidence is blank
      */
     public static Check of(String criterion, boolean passed, String evidence) {
         if (evidence == null || evidence.isBlank()) {
-            throw new IllegalArgumentException("say what was observed for \"" + criterion
+            throw new Mistake("say what was observed for \"" + criterion
                     + "\", e.g. \"2 analysis cells\"");
         }
         return new Check(criterion, Double.NaN, "", evidence, passed);
@@ -72,9 +75,14 @@ public record Check(String criterion, double measured, String unit, String expec
     /** The measured value and the expectation, or the evidence of a non-numeric check. */
     String outcome() {
         if (!numeric()) {
-            return Format.oneLine(expectation);
+            return oneLine(expectation);
         }
-        return "measured " + Format.quantity(measured, unit) + ", expected " + Format.oneLine(expectation);
+        return "measured " + Numbers.quantity(measured, unit) + ", expected " + oneLine(expectation);
+    }
+
+    /** Joins the lines of a text with spaces, so that one check stays one line of output. */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /**
@@ -83,7 +91,7 @@ public record Check(String criterion, double measured, String unit, String expec
      */
     @Override
     public String toString() {
-        return (passed ? "[PASS] " : "[FAIL] ") + Format.oneLine(criterion) + ": " + outcome();
+        return (passed ? "[PASS] " : "[FAIL] ") + oneLine(criterion) + ": " + outcome();
     }
 
     /**
@@ -109,16 +117,16 @@ public record Check(String criterion, double measured, String unit, String expec
          * @param value the measurement, such as a benchmark's B/op
          * @param unit its unit, such as {@code B/op}; {@code ""} for none
          * @return the next step, on which to call a comparison
-         * @throws IllegalArgumentException if the value is NaN (the measurement is missing) or the
+         * @throws Mistake if the value is NaN (the measurement is missing) or the
          *     unit is null
          */
         public Measure measured(double value, String unit) {
             if (Double.isNaN(value)) {
-                throw new IllegalArgumentException("the measurement for \"" + criterion + "\" is missing (NaN):"
+                throw new Mistake("the measurement for \"" + criterion + "\" is missing (NaN):"
                         + " run the benchmark cell first and check that it produced this metric");
             }
             if (unit == null) {
-                throw new IllegalArgumentException("give the unit of \"" + criterion + "\", e.g. \"B/op\", or \"\" for none");
+                throw new Mistake("give the unit of \"" + criterion + "\", e.g. \"B/op\", or \"\" for none");
             }
             return new Measure(criterion, value, unit);
         }
@@ -127,8 +135,8 @@ public record Check(String criterion, double measured, String unit, String expec
          * Passes if the measured value is strictly below {@code limit}.
          *
          * @return the check, expectation like {@code < 1 B/op}
-         * @throws IllegalStateException if no value was measured yet
-         * @throws IllegalArgumentException if {@code limit} is NaN
+         * @throws Mistake if no value was measured yet
+         * @throws Mistake if {@code limit} is NaN
          */
         public Check below(double limit) {
             return compare("<", limit, measuredValue() < limit);
@@ -138,8 +146,8 @@ public record Check(String criterion, double measured, String unit, String expec
          * Passes if the measured value is at most {@code limit}.
          *
          * @return the check, expectation like {@code ≤ 1 B/op}
-         * @throws IllegalStateException if no value was measured yet
-         * @throws IllegalArgumentException if {@code limit} is NaN
+         * @throws Mistake if no value was measured yet
+         * @throws Mistake if {@code limit} is NaN
          */
         public Check atMost(double limit) {
             return compare("≤", limit, measuredValue() <= limit);
@@ -149,8 +157,8 @@ public record Check(String criterion, double measured, String unit, String expec
          * Passes if the measured value is at least {@code limit}.
          *
          * @return the check, expectation like {@code ≥ 2 ops/ms}
-         * @throws IllegalStateException if no value was measured yet
-         * @throws IllegalArgumentException if {@code limit} is NaN
+         * @throws Mistake if no value was measured yet
+         * @throws Mistake if {@code limit} is NaN
          */
         public Check atLeast(double limit) {
             return compare("≥", limit, measuredValue() >= limit);
@@ -160,8 +168,8 @@ public record Check(String criterion, double measured, String unit, String expec
          * Passes if the measured value is strictly above {@code limit}.
          *
          * @return the check, expectation like {@code > 1 B/op}
-         * @throws IllegalStateException if no value was measured yet
-         * @throws IllegalArgumentException if {@code limit} is NaN
+         * @throws Mistake if no value was measured yet
+         * @throws Mistake if {@code limit} is NaN
          */
         public Check above(double limit) {
             return compare(">", limit, measuredValue() > limit);
@@ -171,17 +179,17 @@ public record Check(String criterion, double measured, String unit, String expec
          * Passes if {@code lo ≤ value ≤ hi}.
          *
          * @return the check, expectation like {@code between 10 and 20 B/op}
-         * @throws IllegalStateException if no value was measured yet
-         * @throws IllegalArgumentException if a bound is NaN or {@code lo > hi}
+         * @throws Mistake if no value was measured yet
+         * @throws Mistake if a bound is NaN or {@code lo > hi}
          */
         public Check between(double lo, double hi) {
             double v = measuredValue();
             requireNumber(lo, "lo");
             requireNumber(hi, "hi");
             if (lo > hi) {
-                throw new IllegalArgumentException("between(lo, hi) needs lo ≤ hi, got between(" + lo + ", " + hi + ")");
+                throw new Mistake("between(lo, hi) needs lo ≤ hi, got between(" + lo + ", " + hi + ")");
             }
-            String expectation = "between " + Format.number(lo) + " and " + Format.quantity(hi, unit);
+            String expectation = "between " + Numbers.format(lo) + " and " + Numbers.quantity(hi, unit);
             return new Check(criterion, v, unit, expectation, lo <= v && v <= hi);
         }
 
@@ -192,34 +200,34 @@ public record Check(String criterion, double measured, String unit, String expec
          * @param target the expected value
          * @param relTolerance the allowed deviation as a fraction of the target: 0.1 means ±10%
          * @return the check, expectation like {@code ≈ 16 B/op ± 10%}
-         * @throws IllegalStateException if no value was measured yet
-         * @throws IllegalArgumentException if target is NaN or infinite, or relTolerance is not
+         * @throws Mistake if no value was measured yet
+         * @throws Mistake if target is NaN or infinite, or relTolerance is not
          *     between 0 and 1
          */
         public Check near(double target, double relTolerance) {
             double v = measuredValue();
             requireNumber(target, "target");
             if (Double.isInfinite(target)) {
-                throw new IllegalArgumentException("near(target, …) needs a finite target, got " + target);
+                throw new Mistake("near(target, …) needs a finite target, got " + target);
             }
             if (!(relTolerance >= 0 && relTolerance <= 1)) {
-                throw new IllegalArgumentException("relTolerance is a fraction: 0.1 means ±10%; got " + relTolerance);
+                throw new Mistake("relTolerance is a fraction: 0.1 means ±10%; got " + relTolerance);
             }
             // 16 B ± 10% must accept 17.6 although 17.6 - 16 > 1.6 in binary floating point:
             // forgive rounding in the last bits.
             boolean passed = Math.abs(v - target) <= relTolerance * Math.abs(target) * (1 + 1e-9);
-            String expectation = "≈ " + Format.quantity(target, unit) + " ± " + Format.number(relTolerance * 100) + "%";
+            String expectation = "≈ " + Numbers.quantity(target, unit) + " ± " + Numbers.format(relTolerance * 100) + "%";
             return new Check(criterion, v, unit, expectation, passed);
         }
 
         private Check compare(String operator, double limit, boolean passed) {
             requireNumber(limit, "limit");
-            return new Check(criterion, value, unit, operator + " " + Format.quantity(limit, unit), passed);
+            return new Check(criterion, value, unit, operator + " " + Numbers.quantity(limit, unit), passed);
         }
 
         private double measuredValue() {
             if (unit == null) {
-                throw new IllegalStateException("call measured(value, unit) before comparing, e.g. Check.that(\""
+                throw new Mistake("call measured(value, unit) before comparing, e.g. Check.that(\""
                         + criterion + "\").measured(0, \"B/op\").below(1)");
             }
             return value;
@@ -227,7 +235,7 @@ public record Check(String criterion, double measured, String unit, String expec
 
         private static void requireNumber(double bound, String name) {
             if (Double.isNaN(bound)) {
-                throw new IllegalArgumentException(name + " is NaN: compare against a number");
+                throw new Mistake(name + " is NaN: compare against a number");
             }
         }
     }

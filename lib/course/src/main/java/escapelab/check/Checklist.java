@@ -1,9 +1,10 @@
 package escapelab.check;
 
+import escapelab.evidence.Evidence;
+import escapelab.evidence.Numbers;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param title what is being checked, such as {@code Task 2: scalar replacement}
  * @param checks the checks, in the order given
  */
-public record Checklist(String title, List<Check> checks) implements MimeBundle {
+public record Checklist(String title, List<Check> checks) implements MimeBundle, Evidence {
 
     private static final String GREEN = "#1a7f37";
     private static final String RED = "#cf222e";
@@ -23,17 +24,17 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
     /**
      * Checks and copies the components.
      *
-     * @throws IllegalArgumentException if the title is blank, or checks is empty or holds null
+     * @throws Mistake if the title is blank, or checks is empty or holds null
      */
     public Checklist {
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("give the checklist a title, e.g. Checklist.of(\"Task 1\", …)");
+            throw new Mistake("give the checklist a title, e.g. Checklist.of(\"Task 1\", …)");
         }
         if (checks == null || checks.isEmpty()) {
-            throw new IllegalArgumentException("a checklist needs at least one Check, e.g. Check.that(…).measured(…).below(…)");
+            throw new Mistake("a checklist needs at least one Check, e.g. Check.that(…).measured(…).below(…)");
         }
         if (checks.contains(null)) {
-            throw new IllegalArgumentException("check " + (checks.indexOf(null) + 1) + " of \"" + title + "\" is null");
+            throw new Mistake("check " + (checks.indexOf(null) + 1) + " of \"" + title + "\" is null");
         }
         checks = List.copyOf(checks);
     }
@@ -44,13 +45,24 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
      * @param title what is being checked
      * @param checks at least one check
      * @return the checklist
-     * @throws IllegalArgumentException if the title is blank, or there are no checks, or one is null
+     * @throws Mistake if the title is blank, or there are no checks, or one is null
      */
     public static Checklist of(String title, Check... checks) {
         if (checks == null) {
-            throw new IllegalArgumentException("a checklist needs at least one Check");
+            throw new Mistake("a checklist needs at least one Check");
         }
         return new Checklist(title, Arrays.asList(checks));
+    }
+
+    /** Returns the title, which names the checklist in a submission. */
+    @Override
+    public String name() {
+        return title;
+    }
+
+    @Override
+    public Section section() {
+        return Section.CRITERIA;
     }
 
     /** Returns whether every criterion is met. */
@@ -64,15 +76,16 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
     }
 
     /**
-     * Returns the checklist as Markdown for a README: a bold title with the count of criteria
+     * Returns the checklist as Markdown for a submission's README: a bold title with the count of criteria
      * met, then {@code - [x] criterion — measured …, expected …} per check, failed ones
      * {@code - [ ] …} and marked {@code **FAILED**}.
      */
+    @Override
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("**").append(Format.oneLine(title)).append("** — ").append(summary()).append("\n\n");
+        md.append("**").append(Check.oneLine(title)).append("** — ").append(summary()).append("\n\n");
         for (Check c : checks) {
-            md.append(c.passed() ? "- [x] " : "- [ ] ").append(Format.oneLine(c.criterion())).append(" — ")
+            md.append(c.passed() ? "- [x] " : "- [ ] ").append(Check.oneLine(c.criterion())).append(" — ")
                     .append(c.outcome());
             if (!c.passed()) {
                 md.append(" — **FAILED**");
@@ -96,7 +109,7 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
-        text.append(Format.oneLine(title)).append(": ").append(summary()).append('\n');
+        text.append(Check.oneLine(title)).append(": ").append(summary()).append('\n');
         for (Check c : checks) {
             text.append(c).append('\n');
         }
@@ -124,7 +137,7 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle 
             }
             h.append(MimeBundle.escapeHtml(c.criterion())).append(" <span style=\"color:#555\">— ");
             if (c.numeric()) {
-                h.append("measured <b>").append(MimeBundle.escapeHtml(Format.quantity(c.measured(), c.unit()))).append("</b>, expected ")
+                h.append("measured <b>").append(MimeBundle.escapeHtml(Numbers.quantity(c.measured(), c.unit()))).append("</b>, expected ")
                         .append(MimeBundle.escapeHtml(c.expectation()));
             } else {
                 h.append(MimeBundle.escapeHtml(c.expectation()));

@@ -1,12 +1,15 @@
 package escapelab.escape;
 
-import escapelab.bench.Tables;
 import escapelab.check.Check;
+import escapelab.evidence.Evidence;
+import escapelab.evidence.HtmlTables;
+import escapelab.evidence.Numbers;
 import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,10 +34,7 @@ import java.util.stream.Collectors;
  * @param level 1 for verdicts, 2 for verdicts with reasons
  */
 public record EscapeReport(String name, String scope, String vm, List<Finding> findings, List<String> notes,
-                           Map<String, Double> bytesPerOp, int level) implements MimeBundle {
-
-    /** The level-2 column of prose, read left to right. */
-    private static final String WHY = "why";
+                           Map<String, Double> bytesPerOp, int level) implements MimeBundle, Evidence {
 
     public EscapeReport {
         findings = List.copyOf(findings);
@@ -196,7 +196,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
                 StringColumn.create("verdict", findings.stream().map(Finding::outcomeInWords)),
                 IntColumn.create("compiled copies", findings.stream().mapToInt(Finding::copies).toArray()));
         if (level >= 2) {
-            table.addColumns(StringColumn.create(WHY, findings.stream().map(EscapeReport::why)));
+            table.addColumns(StringColumn.create("why", findings.stream().map(EscapeReport::why)));
         }
         return table;
     }
@@ -211,7 +211,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     /** {@code Measured in the same run: sum 0 B/op, boxed(n=100) 0 B/op, boxed(n=1000) 16 B/op.} */
     private String measuredInTheSameRun() {
         return "Measured in the same run: " + bytesPerOp.entrySet().stream()
-                .map(e -> e.getKey() + " " + Math.round(e.getValue()) + " B/op")
+                .map(e -> e.getKey() + " " + Numbers.quantity(e.getValue(), "B/op"))
                 .collect(Collectors.joining(", ")) + ".";
     }
 
@@ -221,10 +221,37 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         bundle.put("text/plain", text());
         String summary = MimeBundle.escapeHtml(counts() + (bytesPerOp.isEmpty() ? "" : " " + measuredInTheSameRun()));
         bundle.put("text/html", "<div class=\"escape-report\"><p><b>Escape report: " + MimeBundle.escapeHtml(scope)
-                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + Tables.html(table(), WHY) + "<p>" + summary + "</p>"
+                + "</b> (" + MimeBundle.escapeHtml(vm) + ")</p>" + HtmlTables.html(table()) + "<p>" + summary + "</p>"
                 + notes.stream().map(n -> "<p><i>" + MimeBundle.escapeHtml(n) + "</i></p>").collect(Collectors.joining())
                 + "</div>");
         return bundle;
+    }
+
+    @Override
+    public Section section() {
+        return Section.ESCAPE_REPORTS;
+    }
+
+    /** The report's text, with the name of the file that holds it with its reasons. */
+    @Override
+    public String markdown() {
+        return "### " + scope + " on " + vm + "\n\nWith reasons: `" + reasonsFile() + "`.\n\n```\n" + text().strip()
+                + "\n```\n";
+    }
+
+    /** The detailed report (with the reasons), under {@code escape/}. */
+    @Override
+    public Map<String, byte[]> files() {
+        return Map.of(reasonsFile(), detailed().text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean isMeasurement() {
+        return true;
+    }
+
+    private String reasonsFile() {
+        return "escape/" + Evidence.fileName(name) + ".txt";
     }
 
     @Override

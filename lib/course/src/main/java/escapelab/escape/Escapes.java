@@ -1,13 +1,15 @@
 package escapelab.escape;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import escapelab.bench.Bench;
 import escapelab.bench.BenchClass;
+import escapelab.bench.BenchOptions;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Folders;
 import escapelab.bench.Profile;
 import escapelab.bench.Variant;
+import escapelab.evidence.SessionEvidence;
+import escapelab.notebook.Mistake;
 import org.openjdk.jmh.runner.RunnerException;
 
 import java.io.IOException;
@@ -19,19 +21,23 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * An escape report being set up: benchmark classes run in forked JVMs that write HotSpot's
- * compile log, read back against the bytecode of the classes in scope.
+ * compile log, read back against the bytecode of the classes in scope. It takes the words of a
+ * bench run ({@link BenchOptions}: {@code methods}, {@code param}, {@code jvmArgs},
+ * {@code variant}, {@code profile}, {@code named}), with one variant at the most, and
+ * {@code scope} for what to report on.
  *
  * <pre>{@code
  * EscapeReport report = escapes(FirstEscape.class).run();
+ * EscapeReport off = escapes(FirstEscape.class).jvmArgs("-XX:-DoEscapeAnalysis").named("EA off").run();
+ * EscapeReport newer = escapes(FirstEscape.class).variant(jdk(21).get().variant()).run();
  * EscapeReport hunt = escapes(CheckWorkload.class).scope("escapelab.check").run();
  * }</pre>
  */
-public final class Escapes {
+public final class Escapes extends BenchOptions<Escapes> {
 
     /** The flags that make a fork write its compile log: release JDKs log C2's eliminations there. */
     static List<String> logFlags(Path logFile) {
@@ -39,36 +45,31 @@ public final class Escapes {
                 "-XX:+PrintInlining");
     }
 
-    private final List<BenchClass> classes;
     private final Path cellDir;
     private final List<String> packages = new ArrayList<>();
     private final List<Class<?>> packagesOf = new ArrayList<>();
-    private final List<String> flags = new ArrayList<>();
-    private final List<String> methods = new ArrayList<>();
-    private Variant jdk;
-    private Profile profile = Profile.QUICK;
-    private String name;
-    private Consumer<EscapeReport> onReport = report -> { };
 
     /**
+     * Starts a report in the quick profile: enough for C2 to compile the benchmarks.
+     *
      * @param classes the compiled benchmark cells to run
      * @param cellDir the folder they were compiled to, where their class files are read
+     * @throws Mistake if no class is given
      */
     public Escapes(List<BenchClass> classes, Path cellDir) {
-        if (classes.isEmpty()) {
-            throw new IllegalArgumentException("name at least one benchmark class, e.g. escapes(FirstEscape.class)");
-        }
-        this.classes = List.copyOf(classes);
+        super(classes, Profile.QUICK, "escapes(FirstEscape.class)");
         this.cellDir = cellDir;
     }
 
     /**
      * Reports on the classes of these packages (found on the class path) instead of the
      * benchmark cell's own: the benchmark is then a workload that exercises them.
+     *
+     * @throws Mistake if no package is named
      */
     public Escapes scope(String... packageNames) {
-        if (packageNames.length == 0) {
-            throw new IllegalArgumentException("name a package, e.g. scope(\"escapelab.check\")");
+        if (packageNames == null || packageNames.length == 0) {
+            throw new Mistake("name a package, e.g. scope(\"escapelab.check\")");
         }
         packages.addAll(List.of(packageNames));
         return this;
@@ -77,62 +78,45 @@ public final class Escapes {
     /**
      * Reports on the package of each class given, read from the jar or folder that class came
      * from: {@code scope(Check.class)} covers {@code escapelab.check} as the course ships it.
+     *
+     * @throws Mistake if no class is given
      */
     public Escapes scope(Class<?>... anchors) {
-        if (anchors.length == 0) {
-            throw new IllegalArgumentException("name a class of the package, e.g. scope(Check.class)");
+        if (anchors == null || anchors.length == 0) {
+            throw new Mistake("name a class of the package, e.g. scope(Check.class)");
         }
         packagesOf.addAll(List.of(anchors));
         return this;
     }
 
-    /** Runs the forks with these flags too, e.g. {@code -XX:-DoEscapeAnalysis}. */
-    public Escapes flags(String... jvmFlags) {
-        flags.addAll(Variant.of("flags", jvmFlags).jvmArgs());
-        return this;
-    }
-
-    /** Runs only these {@code @Benchmark} methods. */
-    public Escapes methods(String... names) {
-        methods.addAll(List.of(names));
-        return this;
-    }
-
-    /** Runs the forks on another JDK, e.g. {@code on(jdk(25).get().variant())}. */
-    public Escapes on(Variant otherJdk) {
-        jdk = otherJdk;
-        return this;
-    }
-
-    /** How long the forks warm up and run (default: quick, enough for C2 to compile them). */
-    public Escapes profile(Profile chosen) {
-        profile = chosen;
-        return this;
-    }
-
-    /** Names the report, for its file in a submission. */
-    public Escapes named(String reportName) {
-        name = reportName;
-        return this;
-    }
-
-    /** Called with every finished report (the course keeps them for the submission). */
-    public Escapes onReport(Consumer<EscapeReport> listener) {
-        onReport = listener;
-        return this;
+    /**
+     * Runs the forks with this variant: other flags, another JDK ({@code jdk(21).get().variant()}),
+     * or both. One at the most: a report reads the compile logs of one configuration.
+     *
+     * @throws Mistake if a variant was given already
+     */
+    @Override
+    public Escapes variant(Variant variant) {
+        if (!variants().isEmpty()) {
+            throw new Mistake("an escape report runs one variant (it has " + variants().get(0).label()
+                    + "); make a second report for the other, e.g. escapes(...).variant(...).named(\"other\").run()");
+        }
+        return super.variant(variant);
     }
 
     /**
-     * Runs the benchmarks with compile logging and reads the logs.
+     * Runs the benchmarks with compile logging, reads the logs and records the report for the
+     * submission.
      *
      * @throws IllegalStateException if the forked JVM wrote no compile log (not HotSpot)
-     * @throws RunnerException if JMH fails
+     * @throws Mistake if a benchmark threw, or a scope names no package on the class path
+     * @throws RunnerException if JMH fails otherwise
      */
     public EscapeReport run() throws RunnerException, IOException {
         Scope scope = scope();
         Path logs = Files.createTempDirectory("escapelab-compile-logs-");
         try {
-            BenchRun run = bench(logs.resolve("hotspot_%p.log")).run();
+            BenchRun run = runJmh(reportName(), logFlags(logs.resolve("hotspot_%p.log")), null);
             List<CompileLog> read = readLogs(logs, run.vmName());
             SiteReader reader = new SiteReader(Escapes.class.getClassLoader());
             List<Site> sites = new ArrayList<>();
@@ -143,35 +127,19 @@ public final class Escapes {
                     .judge(sites);
             EscapeReport report = new EscapeReport(reportName(), scope.description(), run.vmName(), findings,
                     notes(read), bytesPerOp(run), 1);
-            onReport.accept(report);
-            return report;
+            return SessionEvidence.current().record(report);
         } finally {
             Folders.deleteQuietly(logs);
         }
     }
 
-    private Bench bench(Path logFile) {
-        Bench bench = new Bench(classes).profile(profile).named(reportName());
-        if (!methods.isEmpty()) {
-            bench.methods(methods.toArray(String[]::new));
-        }
-        bench.jvmArgs(logFlags(logFile).toArray(String[]::new));
-        if (!flags.isEmpty()) {
-            bench.jvmArgs(flags.toArray(String[]::new));
-        }
-        if (jdk != null) {
-            bench.variant(jdk);
-        }
-        return bench;
-    }
-
     private Scope scope() throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (packages.isEmpty() && packagesOf.isEmpty()) {
-            for (BenchClass c : classes) {
+            for (BenchClass c : classes()) {
                 files.putAll(Scope.cellClasses(cellDir, c.name()));
             }
-            return new Scope(String.join(", ", classes.stream().map(BenchClass::simpleName).toList()), files);
+            return new Scope(String.join(", ", classes().stream().map(BenchClass::simpleName).toList()), files);
         }
         List<String> names = new ArrayList<>(packages);
         for (String pkg : packages) {
@@ -234,12 +202,8 @@ public final class Escapes {
     }
 
     private String reportName() {
-        if (name != null) {
-            return name;
-        }
-        String base = String.join("-", classes.stream().map(BenchClass::simpleName).toList());
         List<String> names = new ArrayList<>(packages);
         packagesOf.forEach(c -> names.add(c.getPackageName()));
-        return names.isEmpty() ? base : base + "-" + String.join("-", names);
+        return nameOr(names.isEmpty() ? classNames() : classNames() + "-" + String.join("-", names));
     }
 }

@@ -1,5 +1,7 @@
 package escapelab.escape;
 
+import escapelab.notebook.Mistake;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,7 +69,7 @@ record Scope(String description, Map<String, byte[]> classFiles) {
      * Every class directly in a package (not its sub-packages), from the folders and jars of
      * the class path that hold it.
      *
-     * @throws IllegalArgumentException if no class of that package is on the class path
+     * @throws Mistake if no class of that package is on the class path
      */
     static Map<String, byte[]> packageClasses(ClassLoader loader, String packageName) throws IOException {
         return packageClasses(loader, packageName, java.util.Collections.list(loader.getResources(
@@ -103,7 +105,8 @@ record Scope(String description, Map<String, byte[]> classFiles) {
             }
         }
         if (found.isEmpty()) {
-            throw new IllegalArgumentException("no class of package " + packageName + " on the class path");
+            throw new Mistake("no class of package " + packageName + " on the class path: check its spelling, "
+                    + "or name a class of it, e.g. scope(Check.class)");
         }
         return found;
     }

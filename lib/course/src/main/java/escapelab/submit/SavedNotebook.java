@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.FileNotFoundException;
+import escapelab.notebook.Mistake;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,22 +62,20 @@ public final class SavedNotebook {
      *
      * @param ipynb the {@code .ipynb} file
      * @return its cells as saved
-     * @throws FileNotFoundException if there is no such file (the notebook was never saved, or
-     *     the path is wrong)
-     * @throws IllegalArgumentException if the path is a folder, or the file is not an nbformat-4
-     *     notebook
+     * @throws Mistake if there is no such file (the notebook was never saved, or the path is
+     *     wrong), the path is a folder, or the file is not an nbformat-4 notebook
      * @throws IOException if the file cannot be read
      */
     public static SavedNotebook read(Path ipynb) throws IOException {
         if (ipynb == null) {
-            throw new IllegalArgumentException("pass the notebook's path, e.g. Path.of(\"task1.ipynb\")");
+            throw new Mistake("pass the notebook's path, e.g. Path.of(\"task1.ipynb\")");
         }
         Path path = ipynb.toAbsolutePath().normalize();
         if (!Files.exists(path)) {
-            throw new FileNotFoundException("notebook " + ipynb + " not found; save it first (Ctrl-S) or pass its path");
+            throw new Mistake("notebook " + ipynb + " not found; save it first (Ctrl-S) or pass its path");
         }
         if (Files.isDirectory(path)) {
-            throw new IllegalArgumentException(ipynb + " is a folder, not a notebook; pass the .ipynb file inside it");
+            throw new Mistake(ipynb + " is a folder, not a notebook; pass the .ipynb file inside it");
         }
         // The time first: if the file is saved again while we read, we claim the older time.
         Instant savedAt = Files.getLastModifiedTime(path).toInstant();
@@ -86,18 +84,18 @@ public final class SavedNotebook {
         try {
             file = JSON.readValue(json, Ipynb.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(ipynb + " is not a Jupyter notebook (its content is not notebook JSON: "
+            throw new Mistake(ipynb + " is not a Jupyter notebook (its content is not notebook JSON: "
                     + e.getOriginalMessage() + ")", e);
         }
         if (file == null || file.nbformat() == null || file.cells() == null) {
-            throw new IllegalArgumentException(ipynb + " is not a Jupyter notebook: it has no nbformat or no cells");
+            throw new Mistake(ipynb + " is not a Jupyter notebook: it has no nbformat or no cells");
         }
         if (file.nbformat() != 4) {
-            throw new IllegalArgumentException(ipynb + " is nbformat " + file.nbformat()
+            throw new Mistake(ipynb + " is nbformat " + file.nbformat()
                     + "; this course reads nbformat 4: open and save it in a current Jupyter");
         }
         if (file.cells().contains(null)) {
-            throw new IllegalArgumentException(ipynb + " is not a valid notebook: it has an empty (null) cell");
+            throw new Mistake(ipynb + " is not a valid notebook: it has an empty (null) cell");
         }
         return new SavedNotebook(path, savedAt, file.cells());
     }

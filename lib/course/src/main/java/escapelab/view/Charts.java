@@ -4,6 +4,8 @@ import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
 import escapelab.bench.Series;
+import escapelab.evidence.Evidence;
+import escapelab.notebook.Mistake;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -20,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Charts of benchmark runs, drawn with XChart. */
 public final class Charts {
@@ -55,18 +56,19 @@ public final class Charts {
             time.addSeries(variant, labels, scores, errors);
             bytes.addSeries(variant, labels, allocated);
         }
-        return new Figure(fileName(run.name()), run.name() + ": " + unit + " and B/op", sideBySide(time, bytes));
+        return new Figure(Evidence.fileName(run.name()), run.name() + ": " + unit + " and B/op", sideBySide(time, bytes));
     }
 
     /**
      * Bytes per operation (left) and time per operation (right) against a numeric
      * {@code @Param}, one line per benchmark and variant: the shape of a cost as inputs grow.
      *
-     * @throws IllegalArgumentException if the run has no such parameter or a value is not a number
+     * @throws Mistake if the run has no such parameter or a value is not a number
      */
     public static Figure by(BenchRun run, String param) {
         if (run.results().stream().noneMatch(r -> r.params().containsKey(param))) {
-            throw new IllegalArgumentException("run " + run.name() + " has no @Param " + param);
+            throw new Mistake("run " + run.name() + " has no @Param " + param + "; its parameters are "
+                    + run.results().stream().flatMap(r -> r.params().keySet().stream()).distinct().toList());
         }
         XYChart bytes = lines("Allocation per operation", param, "B/op");
         XYChart time = lines("Time per operation", param, run.results().get(0).unit());
@@ -84,7 +86,7 @@ public final class Charts {
                 try {
                     x[i] = Double.parseDouble(value);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("@Param " + param + " value '" + value + "' is not a number");
+                    throw new Mistake("@Param " + param + " value '" + value + "' is not a number");
                 }
                 b[i] = results.get(i).bytesPerOp();
                 t[i] = results.get(i).score();
@@ -92,7 +94,7 @@ public final class Charts {
             bytes.addSeries(key, x, b);
             time.addSeries(key, x, t);
         });
-        return new Figure(fileName(run.name() + "-by-" + param), run.name() + ": B/op and time by " + param,
+        return new Figure(Evidence.fileName(run.name() + "-by-" + param), run.name() + ": B/op and time by " + param,
                 sideBySide(bytes, time));
     }
 
@@ -104,7 +106,7 @@ public final class Charts {
             chart.addSeries(name, points.stream().mapToDouble(Series.Point::x).toArray(),
                     points.stream().mapToDouble(Series.Point::y).toArray());
         }
-        return new Figure(fileName(series.name()), series.name() + ": " + series.yUnit() + " by " + series.xLabel(),
+        return new Figure(Evidence.fileName(series.name()), series.name() + ": " + series.yUnit() + " by " + series.xLabel(),
                 sideBySide(chart));
     }
 
@@ -145,10 +147,5 @@ public final class Charts {
             }
         }
         return null;
-    }
-
-    private static String fileName(String name) {
-        String cleaned = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+", "");
-        return cleaned.isEmpty() ? "chart" : cleaned;
     }
 }

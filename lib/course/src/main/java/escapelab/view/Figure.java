@@ -1,5 +1,7 @@
 package escapelab.view;
 
+import escapelab.evidence.Evidence;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 
 import java.awt.image.BufferedImage;
@@ -10,7 +12,7 @@ import java.util.Map;
  * A picture with a name: shown as {@code image/png} in a notebook, written as
  * {@code <name>.png} in a submission.
  */
-public final class Figure implements MimeBundle {
+public final class Figure implements MimeBundle, Evidence {
 
     private final String name;
     private final String title;
@@ -19,10 +21,11 @@ public final class Figure implements MimeBundle {
     /**
      * @param name a file-friendly name, e.g. {@code first-escape}
      * @param title what the picture shows, one line
+     * @throws Mistake if the name is not file-friendly
      */
     public Figure(String name, String title, BufferedImage image) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("a figure name is letters, digits, '.', '_' or '-': " + name);
+            throw new Mistake("a figure name is letters, digits, '.', '_' or '-': " + name);
         }
         this.name = name;
         this.title = title;
@@ -30,6 +33,7 @@ public final class Figure implements MimeBundle {
     }
 
     /** The file-friendly name. */
+    @Override
     public String name() {
         return name;
     }
@@ -47,6 +51,27 @@ public final class Figure implements MimeBundle {
     /** The picture as PNG bytes. */
     public byte[] png() {
         return Render.png(image);
+    }
+
+    @Override
+    public Section section() {
+        return Section.CHARTS;
+    }
+
+    /** The picture as a Markdown image of its file, {@code charts/<name>.png}. */
+    @Override
+    public String markdown() {
+        return "![" + title + "](" + pngFile() + ")\n";
+    }
+
+    /** The picture as {@code charts/<name>.png}. */
+    @Override
+    public Map<String, byte[]> files() {
+        return Map.of(pngFile(), png());
+    }
+
+    private String pngFile() {
+        return "charts/" + name + ".png";
     }
 
     @Override

@@ -1,14 +1,19 @@
 package escapelab.view;
 
+import escapelab.evidence.HtmlTables;
+import escapelab.evidence.Numbers;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.openjdk.jol.info.GraphLayout;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Everything an object keeps alive: the object and all objects reachable from it, counted and
@@ -54,11 +59,11 @@ public final class Footprint implements MimeBundle {
      *
      * @param root the object whose retained graph to measure
      * @return the footprint, rows sorted by bytes, largest first
-     * @throws IllegalArgumentException if {@code root} is null
+     * @throws Mistake if {@code root} is null
      */
     public static Footprint of(Object root) {
         if (root == null) {
-            throw new IllegalArgumentException("pass an object to measure, for example Footprint.of(buffer); null retains nothing");
+            throw new Mistake("pass an object to measure, for example Footprint.of(buffer); null retains nothing");
         }
         // root's static type is Object, so even an Object[] root is passed as one root, not spread.
         GraphLayout graph = GraphLayout.parseInstance(root);
@@ -87,7 +92,7 @@ public final class Footprint implements MimeBundle {
 
     /** Returns the summary line, such as {@code java.nio.HeapByteBuffer retains 1,048,648 bytes (1.0 MiB) in 2 objects}. */
     public String title() {
-        return rootType + " retains " + Render.count(totalBytes) + " bytes (" + Render.bytes(totalBytes) + ") in "
+        return rootType + " retains " + Numbers.count(totalBytes) + " bytes (" + Numbers.bytes(totalBytes) + ") in "
                 + objectCount + (objectCount == 1 ? " object" : " objects");
     }
 
@@ -102,27 +107,29 @@ public final class Footprint implements MimeBundle {
     public String toString() {
         List<List<String>> cells = new ArrayList<>();
         for (Row r : rows) {
-            cells.add(List.of(Render.count(r.count()), Render.count(r.bytes()), r.type()));
+            cells.add(List.of(Numbers.count(r.count()), Numbers.count(r.bytes()), r.type()));
         }
-        cells.add(List.of(Render.count(objectCount), Render.count(totalBytes), "(total)"));
+        cells.add(List.of(Numbers.count(objectCount), Numbers.count(totalBytes), "(total)"));
         return title() + "\n" + Render.table(List.of("COUNT", "BYTES", "CLASS"), cells, 0, 1);
     }
 
     private String html() {
-        StringBuilder h = new StringBuilder();
-        h.append("<div class=\"escapelab-footprint\">\n");
-        h.append("<div style=\"font-weight:bold\">").append(MimeBundle.escapeHtml(title())).append("</div>\n");
-        h.append("<table>\n<thead><tr><th style=\"text-align:right\">count</th><th style=\"text-align:right\">bytes</th>"
-                + "<th>class</th></tr></thead>\n<tbody>\n");
+        LongColumn counts = LongColumn.create("count");
+        LongColumn bytes = LongColumn.create("bytes");
+        StringColumn types = StringColumn.create("class");
         for (Row r : rows) {
-            h.append("<tr><td style=\"text-align:right\">").append(Render.count(r.count())).append("</td>")
-                    .append("<td style=\"text-align:right\">").append(Render.count(r.bytes())).append("</td>")
-                    .append("<td><code>").append(MimeBundle.escapeHtml(r.type())).append("</code></td></tr>\n");
+            counts.append(r.count());
+            bytes.append(r.bytes());
+            types.append(r.type());
         }
-        h.append("<tr style=\"font-weight:bold\"><td style=\"text-align:right\">").append(Render.count(objectCount))
-                .append("</td><td style=\"text-align:right\">").append(Render.count(totalBytes))
-                .append("</td><td>(total)</td></tr>\n");
-        h.append("</tbody>\n</table>\n</div>");
-        return h.toString();
+        counts.append(objectCount);
+        bytes.append(totalBytes);
+        types.append("(total)");
+        counts.setPrintFormatter(new NumberColumnFormatter(Numbers.countFormat()));
+        bytes.setPrintFormatter(new NumberColumnFormatter(Numbers.countFormat()));
+        int total = rows.size();
+        return "<div class=\"escapelab-footprint\">\n<div style=\"font-weight:bold\">" + MimeBundle.escapeHtml(title())
+                + "</div>\n" + HtmlTables.html(Table.create(title(), counts, bytes, types),
+                row -> row == total ? "font-weight:bold" : null) + "\n</div>";
     }
 }

@@ -1,5 +1,9 @@
 package escapelab.view;
 
+import escapelab.evidence.Numbers;
+import escapelab.evidence.Evidence;
+import escapelab.evidence.HtmlTables;
+import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
 import java.awt.image.BufferedImage;
 import java.lang.reflect.Array;
@@ -14,6 +18,9 @@ import java.util.function.Supplier;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.FieldLayout;
 import org.openjdk.jol.vm.VM;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * The layout of one object in memory, byte by byte: header words, fields, the gaps between
@@ -23,7 +30,7 @@ import org.openjdk.jol.vm.VM;
  * <p>In a notebook a {@code Layout} shows itself as a table and a picture of the byte strip.
  * Records and lambdas need the JVM started with {@code -Djol.magicFieldOffset=true}.
  */
-public final class Layout implements MimeBundle {
+public final class Layout implements MimeBundle, Evidence {
 
     /** What a run of bytes in an object holds. */
     public enum Kind {
@@ -91,23 +98,23 @@ public final class Layout implements MimeBundle {
      * @param type a class, record or interface (not a primitive, not an array type: an array's
      *     size depends on its length)
      * @return the layout
-     * @throws IllegalArgumentException if {@code type} is null, primitive or an array type
+     * @throws Mistake if {@code type} is null, primitive or an array type
      * @throws IllegalStateException if {@code type} is a record or hidden class (such as a lambda)
      *     and the JVM was not started with {@code -Djol.magicFieldOffset=true}
      */
     public static Layout of(Class<?> type) {
         if (type == null) {
-            throw new IllegalArgumentException("pass a class, for example Layout.of(Point.class)");
+            throw new Mistake("pass a class, for example Layout.of(Point.class)");
         }
         if (type == void.class) {
-            throw new IllegalArgumentException("void has no instances and so no layout; pass a class");
+            throw new Mistake("void has no instances and so no layout; pass a class");
         }
         if (type.isPrimitive()) {
-            throw new IllegalArgumentException(type + " is a primitive and has no object layout; pass its box ("
+            throw new Mistake(type + " is a primitive and has no object layout; pass its box ("
                     + boxName(type) + ".class) or an array instance to Layout.ofInstance");
         }
         if (type.isArray()) {
-            throw new IllegalArgumentException("an array's size depends on its length: use Layout.ofInstance(new "
+            throw new Mistake("an array's size depends on its length: use Layout.ofInstance(new "
                     + type.getComponentType().getTypeName() + "[n]) instead of Layout.of(" + type.getTypeName()
                     + ".class)");
         }
@@ -121,13 +128,13 @@ public final class Layout implements MimeBundle {
      *
      * @param object the object to look at
      * @return its layout
-     * @throws IllegalArgumentException if {@code object} is null
+     * @throws Mistake if {@code object} is null
      * @throws IllegalStateException if the object is a record or an instance of a hidden class
      *     (such as a lambda) and the JVM was not started with {@code -Djol.magicFieldOffset=true}
      */
     public static Layout ofInstance(Object object) {
         if (object == null) {
-            throw new IllegalArgumentException("pass an object, for example Layout.ofInstance(new int[3]); null has no layout");
+            throw new Mistake("pass an object, for example Layout.ofInstance(new int[3]); null has no layout");
         }
         Class<?> type = object.getClass();
         ClassLayout jol = parse(type, () -> ClassLayout.parseInstance(object));
@@ -143,6 +150,23 @@ public final class Layout implements MimeBundle {
     /** Returns the type's name as Java source writes it; array instances carry their length, as in {@code int[3]}. */
     public String typeName() {
         return typeName;
+    }
+
+    /** Returns the type's name, which names the layout in a submission. */
+    @Override
+    public String name() {
+        return typeName;
+    }
+
+    @Override
+    public Section section() {
+        return Section.LAYOUTS;
+    }
+
+    /** Returns the plain-text view as a code block. */
+    @Override
+    public String markdown() {
+        return "```\n" + text().strip() + "\n```\n";
     }
 
     /** Returns the object's size in bytes, padding included: a multiple of the VM's alignment. */
@@ -173,8 +197,8 @@ public final class Layout implements MimeBundle {
     /** Returns the summary line, such as {@code Point: 24 bytes (12 header + 8 fields + 4 padding)}. */
     public String title() {
         StringBuilder s = new StringBuilder();
-        s.append(shortName).append(": ").append(Render.count(instanceSize)).append(" bytes (");
-        s.append(Render.count(bytesOf(Kind.HEADER))).append(" header");
+        s.append(shortName).append(": ").append(Numbers.count(instanceSize)).append(" bytes (");
+        s.append(Numbers.count(bytesOf(Kind.HEADER))).append(" header");
         appendPart(s, bytesOf(Kind.FIELD), array ? "elements" : "fields");
         appendPart(s, bytesOf(Kind.GAP), "gap");
         appendPart(s, bytesOf(Kind.PADDING), "padding");
@@ -232,24 +256,17 @@ public final class Layout implements MimeBundle {
     }
 
     private String html(String base64Png) {
-        StringBuilder h = new StringBuilder();
-        h.append("<div class=\"escapelab-layout\">\n");
-        h.append("<div style=\"font-weight:bold\">").append(MimeBundle.escapeHtml(title())).append("</div>\n");
-        h.append("<div style=\"color:#555;font-size:smaller\">VM: ").append(MimeBundle.escapeHtml(vm.describe())).append("</div>\n");
-        h.append("<table>\n<thead><tr><th style=\"text-align:right\">offset</th><th style=\"text-align:right\">size</th>"
-                + "<th>kind</th><th>type</th><th>description</th></tr></thead>\n<tbody>\n");
-        for (Row r : rows) {
-            h.append("<tr style=\"background:").append(LayoutPicture.cssColour(r.kind())).append("\">")
-                    .append("<td style=\"text-align:right\">").append(r.offset()).append("</td>")
-                    .append("<td style=\"text-align:right\">").append(r.size()).append("</td>")
-                    .append("<td>").append(kindName(r.kind())).append("</td>")
-                    .append("<td><code>").append(MimeBundle.escapeHtml(r.type())).append("</code></td>")
-                    .append("<td>").append(MimeBundle.escapeHtml(r.description())).append("</td></tr>\n");
-        }
-        h.append("</tbody>\n</table>\n");
-        h.append("<img src=\"data:image/png;base64,").append(base64Png).append("\" alt=\"")
-                .append(MimeBundle.escapeHtml(title())).append("\">\n</div>");
-        return h.toString();
+        Table table = Table.create(title(),
+                LongColumn.create("offset", rows.stream().mapToLong(Row::offset).toArray()),
+                LongColumn.create("size", rows.stream().mapToLong(Row::size).toArray()),
+                StringColumn.create("kind", rows.stream().map(r -> kindName(r.kind())).toList()),
+                StringColumn.create("type", rows.stream().map(Row::type).toList()),
+                StringColumn.create("description", rows.stream().map(Row::description).toList()));
+        return "<div class=\"escapelab-layout\">\n"
+                + "<div style=\"font-weight:bold\">" + MimeBundle.escapeHtml(title()) + "</div>\n"
+                + "<div style=\"color:#555;font-size:smaller\">VM: " + MimeBundle.escapeHtml(vm.describe()) + "</div>\n"
+                + HtmlTables.html(table, row -> "background:" + LayoutPicture.cssColour(rows.get(row).kind())) + "\n"
+                + "<img src=\"data:image/png;base64," + base64Png + "\" alt=\"" + MimeBundle.escapeHtml(title()) + "\">\n</div>";
     }
 
     private static String kindName(Kind kind) {
@@ -258,7 +275,7 @@ public final class Layout implements MimeBundle {
 
     private static void appendPart(StringBuilder s, long bytes, String what) {
         if (bytes > 0) {
-            s.append(" + ").append(Render.count(bytes)).append(' ').append(what);
+            s.append(" + ").append(Numbers.count(bytes)).append(' ').append(what);
         }
     }
 

@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.evidence.Numbers;
 import escapelab.view.Layout.Kind;
 import escapelab.view.Layout.Row;
 import java.awt.BasicStroke;
@@ -191,7 +192,7 @@ final class LayoutPicture {
         if (elided) {
             breakMark(g, b);
         }
-        String size = (elided ? Render.count(row.size()) : Long.toString(row.size())) + " B";
+        String size = (elided ? Numbers.count(row.size()) : Long.toString(row.size())) + " B";
         g.setColor(INK);
         g.setFont(LABEL);
         String label = fit(label(row), g.getFontMetrics(), b.width - 4);

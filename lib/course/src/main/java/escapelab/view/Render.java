@@ -7,15 +7,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import javax.imageio.ImageIO;
 
-/** Rendering helpers shared by the views: escaping, PNG encoding, aligned text tables. */
+/** Rendering helpers shared by the views: PNG encoding and aligned plain-text tables. */
 final class Render {
 
     private Render() {
     }
-
 
     /** Encodes an image as PNG. */
     static byte[] png(BufferedImage image) {
@@ -33,26 +31,6 @@ final class Render {
     /** Encodes an image as base64 PNG, as Jupyter's {@code image/png} and data URIs expect. */
     static String base64Png(BufferedImage image) {
         return Base64.getEncoder().encodeToString(png(image));
-    }
-
-    /** Formats a byte count with thousands separators, e.g. {@code 1,048,648}. */
-    static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    /** Formats a byte count for people: {@code 120 B}, {@code 1.0 MiB}. */
-    static String bytes(long n) {
-        if (Math.abs(n) < 1024) {
-            return n + " B";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB"};
-        double v = n;
-        int u = -1;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
     /**

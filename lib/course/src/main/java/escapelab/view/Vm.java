@@ -2,9 +2,11 @@ package escapelab.view;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
+import escapelab.notebook.MimeBundle;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.openjdk.jol.vm.VM;
@@ -26,7 +28,7 @@ import org.openjdk.jol.vm.VirtualMachine;
  */
 public record Vm(String javaVersion, String vmName, boolean compressedOops,
                  boolean compressedClassPointers, int objectHeaderSize, int arrayHeaderSize,
-                 int objectAlignment, String flags) {
+                 int objectAlignment, String flags) implements MimeBundle {
 
     /** The flags that change object layout; UseCompactObjectHeaders exists from JDK 24 on. */
     private static final List<String> LAYOUT_FLAGS = List.of(
@@ -73,6 +75,28 @@ public record Vm(String javaVersion, String vmName, boolean compressedOops,
         s.append(", ").append(arrayHeaderSize).append("-byte array header");
         s.append(", ").append(objectAlignment).append("-byte alignment");
         return s.toString();
+    }
+
+    /**
+     * Returns the notebook views of {@link #describe()}: HTML that wraps between words (a
+     * notebook's plain-text output may break a line inside a word) and the plain text.
+     */
+    @Override
+    public Map<String, String> mimeBundle() {
+        return MimeBundle.htmlAndText("<div style=\"" + WRAP_BETWEEN_WORDS + "\">" + MimeBundle.escapeHtml(describe())
+                + "</div>", describe());
+    }
+
+    /**
+     * Lines break between words; only a token too long for the line (a path, a long flag) breaks
+     * inside.
+     */
+    private static final String WRAP_BETWEEN_WORDS = "white-space:normal;word-break:normal;overflow-wrap:anywhere";
+
+    /** Returns {@link #describe()}, so that the VM reads the same in text as in the notebook. */
+    @Override
+    public String toString() {
+        return describe();
     }
 
     /** Lazily probes the VM once, on first use, so that merely loading the class costs nothing. */

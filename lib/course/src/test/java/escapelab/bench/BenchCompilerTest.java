@@ -1,5 +1,9 @@
 package escapelab.bench;
 
+import escapelab.notebook.Mistake;
+import escapelab.notebook.SourceCompileException;
+import escapelab.notebook.SourceProblem;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -72,38 +76,51 @@ class BenchCompilerTest {
     @Test
     void aCompileErrorPointsAtTheLineAndColumnInTheCell() {
         // Cell line 1 is %%jmh, so the source starts on cell line 2; the error is on source line 4.
-        CompileException e = assertThrows(CompileException.class, () -> compiler.compile(source("Broken",
+        SourceCompileException e = assertThrows(SourceCompileException.class, () -> compiler.compile(source("Broken",
                 "  @Benchmark public int a() { return missing; }\n"), 2));
-        assertEquals(1, e.diagnostics().size());
-        CellDiagnostic d = e.diagnostics().get(0);
+        assertEquals(1, e.problems().size());
+        SourceProblem d = e.problems().get(0);
         assertEquals(5, d.line());
         assertEquals(38, d.column());
         assertTrue(d.message().contains("cannot find symbol"), d.message());
-        assertTrue(e.getMessage().contains("line 5, column 38"), e.getMessage());
+        assertTrue(e.getMessage().contains("cell line 5, column 38"), e.getMessage());
         String[] lines = d.toString().split("\n");
         assertEquals("    " + " ".repeat(37) + "^", lines[lines.length - 1]);
     }
 
     @Test
+    void theCaretKeepsTheTabsOfATabIndentedCell() {
+        SourceCompileException e = assertThrows(SourceCompileException.class, () -> compiler.compile(
+                "import org.openjdk.jmh.annotations.*;\n@State(Scope.Thread)\npublic class Tabbed {\n"
+                        + "\t@Benchmark public int a() {\n\t\treturn missing;\n\t}\n}\n", 2));
+        SourceProblem d = e.problems().get(0);
+        assertEquals(6, d.line());
+        assertEquals(10, d.column());
+        String[] lines = d.toString().split("\n");
+        assertEquals("    \t\treturn missing;", lines[lines.length - 2]);
+        assertEquals("    \t\t       ^", lines[lines.length - 1]);
+    }
+
+    @Test
     void anErrorOnTheFirstLineKeepsTheLearnersColumn() {
-        CompileException e = assertThrows(CompileException.class,
+        SourceCompileException e = assertThrows(SourceCompileException.class,
                 () -> compiler.compile("public class FirstLine { int x = missing; }", 2));
-        CellDiagnostic d = e.diagnostics().get(0);
+        SourceProblem d = e.problems().get(0);
         assertEquals(2, d.line());
         assertEquals(34, d.column());
     }
 
     @Test
     void jmhsOwnRulesAreReportedAsCellErrors() {
-        CompileException e = assertThrows(CompileException.class, () -> compiler.compile(source("Private",
+        SourceCompileException e = assertThrows(SourceCompileException.class, () -> compiler.compile(source("Private",
                 "  @Benchmark int notPublic() { return 1; }\n"), 2));
         assertTrue(e.getMessage().contains("public"), e.getMessage());
-        assertEquals(5, e.diagnostics().get(0).line());
+        assertEquals(5, e.problems().get(0).line());
     }
 
     @Test
     void aClassWithoutBenchmarksIsRefusedWithAClearMessage() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        Mistake e = assertThrows(Mistake.class,
                 () -> compiler.compile(source("NoBench", "  public int a() { return 1; }\n"), 2));
         assertEquals("benchmark class NoBench has no @Benchmark method: annotate at least one public method "
                 + "with @Benchmark (org.openjdk.jmh.annotations)", e.getMessage());

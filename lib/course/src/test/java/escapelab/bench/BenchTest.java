@@ -1,6 +1,8 @@
 package escapelab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import escapelab.evidence.SessionEvidence;
+import escapelab.notebook.Mistake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +61,11 @@ class BenchTest {
         assertTrue(run.vm().contains(Runtime.version().feature() + ".") && run.vm().contains("-XX:+UseParallelGC"), run.vm());
         assertEquals(run.vm().substring(0, run.vm().indexOf(", forks with ")), run.vmName());
         assertTrue(run.mimeBundle().get("text/html").contains("<table"));
+        assertEquals("Point/op", run.objectsUnit());
+        assertTrue(run.table().columnNames().contains("Point/op"), run.table().columnNames().toString());
+        assertTrue(SessionEvidence.current().all().contains(run), "a run records itself for the submission");
 
-        IllegalArgumentException ambiguous = assertThrows(IllegalArgumentException.class,
+        Mistake ambiguous = assertThrows(Mistake.class,
                 () -> run.bytesPerOp("valueReturn"));
         assertTrue(ambiguous.getMessage().contains("name the variant"), ambiguous.getMessage());
     }
@@ -82,13 +87,56 @@ class BenchTest {
     void refusesUnknownMethodsAndBadFlags() throws Exception {
         BenchClass cls = new BenchCompiler(CellClasses.shared())
                 .compile(firstEscape("return x;"), 2);
-        IllegalArgumentException method = assertThrows(IllegalArgumentException.class,
-                () -> new Bench(List.of(cls)).methods("nope"));
-        assertTrue(method.getMessage().contains("no @Benchmark method nope"), method.getMessage());
-        IllegalArgumentException flag = assertThrows(IllegalArgumentException.class,
-                () -> new Bench(List.of(cls)).variant("bad", "XX:-DoEscapeAnalysis"));
+        Mistake method = assertThrows(Mistake.class, () -> new Bench(List.of(cls)).methods("nope"));
+        assertEquals("no @Benchmark method nope in Escapes (its benchmarks: valueReturn, pointerReturn)",
+                method.getMessage());
+        Mistake flag = assertThrows(Mistake.class, () -> new Bench(List.of(cls)).variant("bad", "XX:-DoEscapeAnalysis"));
         assertTrue(flag.getMessage().contains("does not start with '-'"), flag.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Bench(List.of(cls)).variant("a").variant("a"));
+        assertThrows(Mistake.class, () -> new Bench(List.of(cls)).variant("a").variant("a"));
+        assertThrows(Mistake.class, () -> new Bench(List.of(cls)).variant(" "));
+        Mistake profile = assertThrows(Mistake.class, () -> new Bench(List.of(cls)).profile(null));
+        assertEquals("pass a profile: QUICK for workshops, THOROUGH for claims about time", profile.getMessage());
+        assertTrue(assertThrows(Mistake.class, () -> new Bench(List.of(cls)).param("size")).getMessage()
+                .contains("param size needs at least one value"));
+        assertThrows(Mistake.class, () -> new Bench(List.of(cls)).objectsOf(null));
+        assertThrows(Mistake.class, () -> new Bench(List.of(cls)).named(""));
+        assertThrows(Mistake.class, () -> new Bench(List.of()));
+    }
+
+    @Test
+    void aClassThatIsNotABenchmarkIsNamedWithTheBenchmarksThereAre() throws Exception {
+        new BenchCompiler(CellClasses.shared()).compile(firstEscape("return x;"), 2);
+
+        Mistake helper = assertThrows(Mistake.class, () -> CellClasses.shared().benchmark("EscapePoint"));
+        assertTrue(helper.getMessage().startsWith("EscapePoint has no @Benchmark method (the %%jmh cell of Escapes "
+                + "declares it beside its benchmarks); the benchmark classes compiled so far are "), helper.getMessage());
+        assertTrue(helper.getMessage().contains("Escapes"), helper.getMessage());
+        Mistake never = assertThrows(Mistake.class, () -> CellClasses.shared().benchmark("Nowhere"));
+        assertTrue(never.getMessage().startsWith("Nowhere was not compiled by a %%jmh cell in this session; "
+                + "the benchmark classes compiled so far are "), never.getMessage());
+        assertTrue(never.getMessage().endsWith("Run the %%jmh cell that defines Nowhere first"), never.getMessage());
+    }
+
+    @Test
+    void aBenchmarkThatThrowsIsNamedWithItsExceptionAndCellLine() throws Exception {
+        // Cell line 1 is %%jmh; the throw is on source line 7, so cell line 8.
+        BenchClass cls = new BenchCompiler(CellClasses.shared()).compile("import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread)\n"
+                + "public class Throwing {\n"
+                + "  int x;\n"
+                + "  @Benchmark public int boom() { return check(x); }\n"
+                + "  static int check(int x) {\n"
+                + "    if (x == 0) throw new IllegalStateException(\"boom in benchmark\");\n"
+                + "    return x;\n"
+                + "  }\n"
+                + "}\n", 2);
+
+        Mistake thrown = assertThrows(Mistake.class, () -> new Bench(List.of(cls)).profile(Profile.QUICK).run());
+
+        assertEquals("Throwing.boom threw java.lang.IllegalStateException: boom in benchmark\n"
+                + "    at line 8 of the %%jmh cell of Throwing (in Throwing.check): "
+                + "if (x == 0) throw new IllegalStateException(\"boom in benchmark\");\n"
+                + "JMH stopped the run there; fix the benchmark and run its cell again.", thrown.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.evidence.SessionEvidence;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,8 +54,18 @@ class SeriesTest {
         assertThrows(IllegalArgumentException.class, () -> Series.record("a/b", "x", "y"));
         IllegalArgumentException nan = assertThrows(IllegalArgumentException.class,
                 () -> Series.record("s", "x", "y").add("a", 1, Double.NaN));
-        assertTrue(nan.getMessage().contains("not finite"), nan.getMessage());
+        assertTrue(nan.getMessage().contains("is not a finite number"), nan.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class, () -> heap().last("nope"));
         assertTrue(missing.getMessage().contains("[view, copy]"), missing.getMessage());
+    }
+
+    @Test
+    void aFinishedSeriesIsRecordedForTheSubmission() {
+        Series done = Series.record("recorded when done", "x", "y").add("a", 1, 2).done();
+
+        assertTrue(SessionEvidence.current().all().contains(done));
+        assertEquals(List.of("data/recorded-when-done.csv"), List.copyOf(done.files().keySet()));
+        assertTrue(done.markdown().startsWith("### recorded when done\n\nData: `data/recorded-when-done.csv`."),
+                done.markdown());
     }
 }

@@ -39,7 +39,7 @@ class EscapeCorpusTest {
             }
         }
         on = new Escapes(classes, CellClasses.shared().dir()).run();
-        off = new Escapes(classes, CellClasses.shared().dir()).flags("-XX:-DoEscapeAnalysis").run();
+        off = new Escapes(classes, CellClasses.shared().dir()).jvmArgs("-XX:-DoEscapeAnalysis").run();
         System.out.println(on.detailed().text());
         System.out.println(off.text());
     }

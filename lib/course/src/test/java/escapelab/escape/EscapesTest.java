@@ -1,12 +1,14 @@
 package escapelab.escape;
 
 import escapelab.bench.BenchClass;
+import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +32,14 @@ class EscapesTest {
                 .getMessage().contains("escapes(FirstEscape.class)"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new Escapes(List.of(cell), dir).scope(new String[0]))
                 .getMessage().contains("scope(\"escapelab.check\")"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> new Escapes(List.of(cell), dir).flags("XX:-DoEscapeAnalysis"))
+        assertTrue(assertThrows(Mistake.class, () -> new Escapes(List.of(cell), dir).jvmArgs("XX:-DoEscapeAnalysis"))
                 .getMessage().contains("does not start with '-'"));
+        assertEquals("no @Benchmark method nope in Demo (its benchmarks: one)",
+                assertThrows(Mistake.class, () -> new Escapes(List.of(cell), dir).methods("nope")).getMessage());
+        assertTrue(assertThrows(Mistake.class, () -> new Escapes(List.of(cell), dir).profile(null))
+                .getMessage().contains("QUICK"));
+        Escapes onOtherFlags = new Escapes(List.of(cell), dir).variant("EA off", "-XX:-DoEscapeAnalysis");
+        assertTrue(assertThrows(Mistake.class, () -> onOtherFlags.variant("EA on")).getMessage()
+                .contains("an escape report runs one variant (it has EA off)"));
     }
 }

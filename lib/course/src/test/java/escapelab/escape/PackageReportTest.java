@@ -1,6 +1,7 @@
 package escapelab.escape;
 
 import escapelab.bench.BenchClass;
+import escapelab.notebook.Mistake;
 import escapelab.bench.BenchCompiler;
 import escapelab.bench.CellClasses;
 import escapelab.check.Check;
@@ -48,8 +49,9 @@ class PackageReportTest {
     @Test
     void aPackageNotOnTheClassPathIsAClearError() throws Exception {
         BenchClass workload = workload();
-        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+        Mistake missing = assertThrows(Mistake.class,
                 () -> new Escapes(List.of(workload), CellClasses.shared().dir()).scope("no.such.pkg").run());
-        assertEquals("no class of package no.such.pkg on the class path", missing.getMessage());
+        assertEquals("no class of package no.such.pkg on the class path: check its spelling, or name a class of it, "
+                + "e.g. scope(Check.class)", missing.getMessage());
     }
 }

@@ -1,10 +1,11 @@
 package escapelab.submit;
 
+import escapelab.notebook.Mistake;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class SavedNotebookTest {
 
     @Test
     void aMissingNotebookSaysSaveItFirst() {
-        FileNotFoundException e = assertThrows(FileNotFoundException.class,
+        Mistake e = assertThrows(Mistake.class,
                 () -> SavedNotebook.read(tmp.resolve("task9.ipynb")));
         assertTrue(e.getMessage().contains("task9.ipynb not found; save it first (Ctrl-S) or pass its path"),
                 e.getMessage());
@@ -78,24 +79,24 @@ class SavedNotebookTest {
     void somethingElseIsNotANotebook() throws IOException {
         Path text = tmp.resolve("notes.ipynb");
         Files.writeString(text, "these are not JSON notes");
-        IllegalArgumentException notJson = assertThrows(IllegalArgumentException.class, () -> SavedNotebook.read(text));
+        Mistake notJson = assertThrows(Mistake.class, () -> SavedNotebook.read(text));
         assertTrue(notJson.getMessage().contains("is not a Jupyter notebook"), notJson.getMessage());
 
         Path json = tmp.resolve("data.json");
         Files.writeString(json, "{\"results\": [1, 2]}");
-        IllegalArgumentException noCells = assertThrows(IllegalArgumentException.class, () -> SavedNotebook.read(json));
+        Mistake noCells = assertThrows(Mistake.class, () -> SavedNotebook.read(json));
         assertTrue(noCells.getMessage().contains("is not a Jupyter notebook"), noCells.getMessage());
 
         Path array = tmp.resolve("array.ipynb");
         Files.writeString(array, "[1, 2]");
-        assertThrows(IllegalArgumentException.class, () -> SavedNotebook.read(array));
+        assertThrows(Mistake.class, () -> SavedNotebook.read(array));
 
         Path old = tmp.resolve("old.ipynb");
         Files.writeString(old, "{\"nbformat\": 3, \"worksheets\": [], \"cells\": []}");
-        IllegalArgumentException v3 = assertThrows(IllegalArgumentException.class, () -> SavedNotebook.read(old));
+        Mistake v3 = assertThrows(Mistake.class, () -> SavedNotebook.read(old));
         assertTrue(v3.getMessage().contains("nbformat 3"), v3.getMessage());
 
-        IllegalArgumentException folder = assertThrows(IllegalArgumentException.class, () -> SavedNotebook.read(tmp));
+        Mistake folder = assertThrows(Mistake.class, () -> SavedNotebook.read(tmp));
         assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
     }
 }

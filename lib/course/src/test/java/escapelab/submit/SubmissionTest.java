@@ -63,8 +63,8 @@ class SubmissionTest {
         Figure figure = new Figure("first-escape", "ns/op and B/op", new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB));
         Series heap = Series.record("heap over iterations", "iteration", "MiB")
                 .add("view", 1, 50).add("view", 2, 100).add("copy", 1, 0).done();
-        return new Submission(SavedNotebook.read(nb), run.classes(), List.of(run), List.of(heap), List.of(figure), List.of(checks),
-                List.of(Layout.of(Integer.class)), List.of(escapeReport()), lastMeasured, "OpenJDK 17");
+        return new Submission(SavedNotebook.read(nb), List.of(run.classes().get(0), run, heap, figure, checks,
+                Layout.of(Integer.class), escapeReport()), lastMeasured, "OpenJDK 17");
     }
 
     private static EscapeReport escapeReport() {

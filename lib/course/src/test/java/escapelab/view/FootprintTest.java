@@ -1,5 +1,7 @@
 package escapelab.view;
 
+import escapelab.evidence.Numbers;
+
 import escapelab.notebook.MimeBundle;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,8 +89,11 @@ class FootprintTest {
         assertTrue(lines.get(lines.size() - 1).endsWith("(total)"), text);
 
         String html = bundle.get("text/html");
-        assertTrue(html.contains("<code>byte[]</code>"), html);
-        assertTrue(html.contains("<code>java.nio.HeapByteBuffer</code>"), html);
+        assertTrue(html.contains(">byte[]</td>"), html);
+        assertTrue(html.contains(">java.nio.HeapByteBuffer</td>"), html);
+        assertTrue(html.replaceAll("\\s*\\n\\s*", "").contains("<tr style=\"font-weight:bold\">"
+                + "<td style=\"text-align:right\">2</td><td style=\"text-align:right\">" + Numbers.count(footprint.totalBytes())
+                + "</td><td style=\"text-align:left\">(total)</td></tr>"), html);
         assertTrue(html.contains(MimeBundle.escapeHtml(title)), html);
     }
 

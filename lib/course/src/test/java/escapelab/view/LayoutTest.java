@@ -225,8 +225,9 @@ class LayoutTest {
         assertEquals(List.of("text/html", "image/png", "text/plain"), List.copyOf(bundle.keySet()));
 
         String html = bundle.get("text/html");
-        assertTrue(html.contains("<td>x</td>"), html);
-        assertTrue(html.contains("<td>y</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">x</td>"), html);
+        assertTrue(html.contains("<td style=\"text-align:left\">y</td>"), html);
+        assertTrue(html.contains("<tr style=\"background:" + LayoutPicture.cssColour(Layout.Kind.HEADER) + "\">"), html);
         assertTrue(html.contains("<img src=\"data:image/png;base64," + bundle.get("image/png") + "\""));
         assertTrue(html.contains("VM: " + MimeBundle.escapeHtml(VM_NOW.describe())), html);
         assertTrue(html.contains("<table>") && html.contains("</table>"));
