@@ -19,8 +19,10 @@ import escapelab.view.Charts;
 import escapelab.view.Figure;
 import escapelab.view.Footprint;
 import escapelab.view.Layout;
+import escapelab.view.Note;
 import escapelab.view.Vm;
 import escapelab.submit.Exported;
+import escapelab.submit.Analysis;
 import escapelab.submit.SavedNotebook;
 import escapelab.submit.Submission;
 
@@ -147,6 +149,23 @@ public final class Course {
         return Jdks.atLeast(feature);
     }
 
+    /**
+     * A JDK newer than the one running, for a lesson that changes on a newer release: the newest
+     * installed; empty where none is.
+     */
+    public static Optional<Jdks.Jdk> newerJdk() {
+        int running = Runtime.version().feature();
+        return Jdks.installed().stream().filter(j -> j.feature() > running).reduce((older, newer) -> newer);
+    }
+
+    /**
+     * A sentence that reads measured numbers back, shown as Markdown:
+     * {@code note("valueReturn %s.", run.allocation("valueReturn"))}.
+     */
+    public static Note note(String format, Object... args) {
+        return Note.of(format, args);
+    }
+
     /** Time and bytes per operation of a run, side by side. */
     public static Figure chart(BenchRun run) {
         return SessionEvidence.current().record(Charts.of(required(run, "chart(firstEscape)")));
@@ -237,6 +256,24 @@ public final class Course {
      */
     public static String analysis(String notebook) throws IOException {
         return String.join("\n\n", SavedNotebook.read(notebookPath(notebook)).analysis()).strip();
+    }
+
+    /**
+     * The check of "you explain it in your own words": at least two lines of the learner's own in
+     * the saved notebook's analysis cells. A reference answer and prompts do not count: with only
+     * a reference answer there, the check is open (waiting for the learner), never met.
+     *
+     * @throws Mistake if the notebook was never saved where it runs
+     */
+    public static Check analysisCheck(String notebook) throws IOException {
+        Analysis analysis = SavedNotebook.read(notebookPath(notebook)).ownAnalysis();
+        String criterion = "you explain it in your own words (the analysis cell, as saved)";
+        int lines = analysis.ownLines().size();
+        if (lines == 0 && analysis.hasReferenceAnswer()) {
+            return Check.open(criterion, "only the reference answer is there: write yours above it, save, "
+                    + "and run this cell again");
+        }
+        return check(criterion).measured(lines, "lines of your own").atLeast(2);
     }
 
     private static <T> T required(T value, String example) {

@@ -78,6 +78,37 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         return result(method, variant).bytesPerOp();
     }
 
+    /**
+     * The results measured with one {@code @Param} value, as a run of their own, such as
+     * {@code run.where("n", "128").bytesPerOp("dumpObject")}.
+     *
+     * @throws Mistake naming the values there are, if no result has that value
+     */
+    public BenchRun where(String param, String value) {
+        List<BenchResult> matching = results.stream().filter(r -> value != null && value.equals(r.params().get(param)))
+                .toList();
+        if (matching.isEmpty()) {
+            Set<String> values = new LinkedHashSet<>();
+            results.forEach(r -> values.add(param + "=" + r.params().get(param)));
+            throw new Mistake("no result with " + param + "=" + value + " in " + name + "; it has " + values);
+        }
+        return new BenchRun(name + " (" + param + "=" + value + ")", profile, vm, classes, matching, text, log, json,
+                started, took);
+    }
+
+    /**
+     * What {@code method} allocates, in words a sentence can carry: {@code allocates nothing
+     * (≈0 B/op)} or {@code allocates 24 B/op (1 Point/op)}; see {@link #result(String)}.
+     */
+    public Allocation allocation(String method) {
+        return Allocation.of(result(method));
+    }
+
+    /** What {@code method} allocates under {@code variant}, in words. */
+    public Allocation allocation(String method, String variant) {
+        return Allocation.of(result(method, variant));
+    }
+
     /** Objects per operation of the type given to {@link Bench#objectsOf(Class)}. */
     public double objectsPerOp(String method) {
         return result(method).objectsPerOp();

@@ -17,9 +17,20 @@ import escapelab.notebook.Mistake;
  * @param unit the measured value's unit, such as {@code B/op}; empty for none
  * @param expectation what was expected, such as {@code < 1 B/op}; for a non-numeric criterion,
  *     the evidence
- * @param passed whether the criterion holds
+ * @param verdict whether the criterion holds, fails, or is open: waiting for what only the learner
+ *     can give (their own analysis)
  */
-public record Check(String criterion, double measured, String unit, String expectation, boolean passed) {
+public record Check(String criterion, double measured, String unit, String expectation, Verdict verdict) {
+
+    /** How a criterion stands. */
+    public enum Verdict {
+        /** It holds. */
+        PASS,
+        /** It does not hold. */
+        FAIL,
+        /** Neither yet: it waits for the learner (a reference answer is not theirs). */
+        OPEN
+    }
 
     /**
      * Checks the components.
@@ -33,6 +44,24 @@ public record Check(String criterion, double measured, String unit, String expec
         if (unit == null || expectation == null) {
             throw new Mistake("unit and expectation must not be null (use \"\" for no unit)");
         }
+        if (verdict == null) {
+            throw new Mistake("give the check a verdict: PASS, FAIL or OPEN");
+        }
+    }
+
+    /** A check that holds or fails. */
+    public Check(String criterion, double measured, String unit, String expectation, boolean passed) {
+        this(criterion, measured, unit, expectation, passed ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    /** Whether the criterion holds. */
+    public boolean passed() {
+        return verdict == Verdict.PASS;
+    }
+
+    /** Whether the criterion fails (an open one does not). */
+    public boolean failed() {
+        return verdict == Verdict.FAIL;
     }
 
     /**
@@ -67,6 +96,20 @@ public record Check(String criterion, double measured, String unit, String expec
         return new Check(criterion, Double.NaN, "", evidence, passed);
     }
 
+    /**
+     * Returns a check that waits for the learner, such as an analysis that holds only the
+     * reference answer: neither met nor failed.
+     *
+     * @param evidence what was observed and what the learner should do
+     * @throws Mistake if the criterion or the evidence is blank
+     */
+    public static Check open(String criterion, String evidence) {
+        if (evidence == null || evidence.isBlank()) {
+            throw new Mistake("say what the check waits for, e.g. \"write your analysis and save\"");
+        }
+        return new Check(criterion, Double.NaN, "", evidence, Verdict.OPEN);
+    }
+
     /** Whether this check compares a measured number (as opposed to {@link #of}). */
     boolean numeric() {
         return !Double.isNaN(measured);
@@ -86,12 +129,13 @@ public record Check(String criterion, double measured, String unit, String expec
     }
 
     /**
-     * Returns one line of plain text starting with {@code [PASS] } or {@code [FAIL] }, such as
+     * Returns one line of plain text starting with {@code [PASS] }, {@code [FAIL] } or
+     * {@code [OPEN] }, such as
      * {@code [PASS] valueReturn allocates nothing: measured 0 B/op, expected < 1 B/op}.
      */
     @Override
     public String toString() {
-        return (passed ? "[PASS] " : "[FAIL] ") + oneLine(criterion) + ": " + outcome();
+        return "[" + verdict + "] " + oneLine(criterion) + ": " + outcome();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A task's acceptance criteria, each checked live. In a notebook it shows as a checklist with
- * green ✔ and red ✘; its plain text has one {@code [PASS] }/{@code [FAIL] } line per check, so
+ * green ✔, red ✘ and amber ○ (open); its plain text has one {@code [PASS] }/{@code [FAIL] }/{@code [OPEN] } line per check, so
  * automated runs can grep for {@code [FAIL]}; {@link #markdown()} is for a README.
  *
  * @param title what is being checked, such as {@code Task 2: scalar replacement}
@@ -20,6 +20,7 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle,
 
     private static final String GREEN = "#1a7f37";
     private static final String RED = "#cf222e";
+    private static final String AMBER = "#9a6700";
 
     /**
      * Checks and copies the components.
@@ -70,15 +71,15 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle,
         return checks.stream().allMatch(Check::passed);
     }
 
-    /** Returns the checks that failed, in order; empty when all passed. */
+    /** Returns the checks that failed, in order (open ones are not failed). */
     public List<Check> failed() {
-        return checks.stream().filter(c -> !c.passed()).toList();
+        return checks.stream().filter(Check::failed).toList();
     }
 
     /**
      * Returns the checklist as Markdown for a submission's README: a bold title with the count of criteria
      * met, then {@code - [x] criterion — measured …, expected …} per check, failed ones
-     * {@code - [ ] …} and marked {@code **FAILED**}.
+     * {@code - [ ] …} and marked {@code **FAILED**}, open ones {@code **OPEN**}.
      */
     @Override
     public String markdown() {
@@ -87,8 +88,10 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle,
         for (Check c : checks) {
             md.append(c.passed() ? "- [x] " : "- [ ] ").append(Check.oneLine(c.criterion())).append(" — ")
                     .append(c.outcome());
-            if (!c.passed()) {
+            if (c.failed()) {
                 md.append(" — **FAILED**");
+            } else if (!c.passed()) {
+                md.append(" — **OPEN**");
             }
             md.append('\n');
         }
@@ -118,20 +121,23 @@ public record Checklist(String title, List<Check> checks) implements MimeBundle,
 
     private String summary() {
         long met = checks.stream().filter(Check::passed).count();
-        return met + " of " + checks.size() + " criteria met";
+        long open = checks.stream().filter(c -> c.verdict() == Check.Verdict.OPEN).count();
+        return met + " of " + checks.size() + " criteria met" + (open == 0 ? "" : ", " + open + " open");
     }
 
     private String html() {
         StringBuilder h = new StringBuilder();
         h.append("<div class=\"escapelab-checklist\">\n");
         h.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(MimeBundle.escapeHtml(title)).append(": ")
-                .append("<span style=\"color:").append(allPassed() ? GREEN : RED).append("\">")
+                .append("<span style=\"color:").append(allPassed() ? GREEN : failed().isEmpty() ? AMBER : RED).append("\">")
                 .append(summary()).append("</span></div>\n");
         h.append("<ul style=\"list-style:none;padding-left:0;margin:0\">\n");
         for (Check c : checks) {
             h.append("<li>");
             if (c.passed()) {
                 h.append("<span style=\"color:" + GREEN + ";font-weight:bold\" title=\"passed\">✔</span> ");
+            } else if (!c.failed()) {
+                h.append("<span style=\"color:" + AMBER + ";font-weight:bold\" title=\"open\">○</span> ");
             } else {
                 h.append("<span style=\"color:" + RED + ";font-weight:bold\" title=\"failed\">✘</span> ");
             }

@@ -159,6 +159,19 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         return expect(what, context, Finding.Outcome.KEPT, "on the heap");
     }
 
+    /**
+     * A live check: no allocation site is compiled into that context at all, as the typed
+     * version of a method that boxes should show.
+     */
+    public Check noAllocationIn(String context) {
+        List<String> found = findings.stream()
+                .filter(f -> f.contextName().equals(context) || f.context().display().equals(context))
+                .filter(f -> f.site().kind().allocates())
+                .map(Finding::line).toList();
+        return Check.of("the escape report finds no allocation site in " + context, found.isEmpty(),
+                found.isEmpty() ? "no allocation site compiled into " + context : String.join("; ", found));
+    }
+
     private Check expect(String what, String context, Finding.Outcome expected, String words) {
         // No colon in the criterion: "[PASS] criterion: evidence" stays easy to read and to parse.
         String criterion = "the escape report shows " + what + " " + words + " in " + context;

@@ -106,6 +106,11 @@ public final class SavedNotebook {
                 .map(Cell::text).toList();
     }
 
+    /** Returns the analysis cells told apart: the learner's own lines, a reference answer, prompts. */
+    public Analysis ownAnalysis() {
+        return Analysis.of(analysis());
+    }
+
     /** Returns the text of the code cells, in notebook order. */
     public List<String> codeCells() {
         return cells.stream().filter(c -> "code".equals(c.cellType())).map(Cell::text).toList();

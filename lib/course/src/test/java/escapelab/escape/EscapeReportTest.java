@@ -74,4 +74,10 @@ class EscapeReportTest {
                 || html.contains("<td style=\"text-align:left\">JMH's measurement loop"), html);
         assertTrue(html.contains("<td style=\"text-align:right\">"), "numbers stay right-aligned: " + html);
     }
+
+    @Test
+    void noAllocationInAMethodPassesOnlyWhereNoSiteIsCompiledIntoIt() {
+        assertFalse(report(ARRAY).noAllocationIn("invokeInt").passed());
+        assertTrue(report(ARRAY).noAllocationIn("invokeString").passed());
+    }
 }
