@@ -39,6 +39,9 @@ final class JmhOutput {
      * @param objectType the type counted in objects per operation, or null
      */
     List<BenchResult> results(List<BenchClass> classes, Class<?> objectType) {
+        if (objectType != null) {
+            JolVm.current();
+        }
         double instanceSize = objectType == null ? Double.NaN : ClassLayout.parseClass(objectType).instanceSize();
         String typeName = objectType == null ? null : objectType.getSimpleName();
         List<BenchResult> results = new ArrayList<>();

@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.bench.JolVm;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
 import escapelab.notebook.Mistake;
@@ -66,6 +67,7 @@ public final class Footprint implements MimeBundle {
             throw new Mistake("pass an object to measure, for example Footprint.of(buffer); null retains nothing");
         }
         // root's static type is Object, so even an Object[] root is passed as one root, not spread.
+        JolVm.current();
         GraphLayout graph = GraphLayout.parseInstance(root);
         List<Row> rows = new ArrayList<>();
         for (Class<?> type : graph.getClasses()) {

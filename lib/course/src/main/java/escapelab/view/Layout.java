@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.bench.JolVm;
 import escapelab.evidence.Numbers;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
@@ -17,7 +18,6 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.FieldLayout;
-import org.openjdk.jol.vm.VM;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -118,6 +118,7 @@ public final class Layout implements MimeBundle, Evidence {
                     + type.getComponentType().getTypeName() + "[n]) instead of Layout.of(" + type.getTypeName()
                     + ".class)");
         }
+        JolVm.current();
         ClassLayout jol = parse(type, () -> ClassLayout.parseClass(type));
         return from(type.getTypeName(), shortName(type), false, -1, jol);
     }
@@ -137,6 +138,7 @@ public final class Layout implements MimeBundle, Evidence {
             throw new Mistake("pass an object, for example Layout.ofInstance(new int[3]); null has no layout");
         }
         Class<?> type = object.getClass();
+        JolVm.current();
         ClassLayout jol = parse(type, () -> ClassLayout.parseInstance(object));
         if (type.isArray()) {
             int length = Array.getLength(object);
@@ -350,7 +352,7 @@ public final class Layout implements MimeBundle, Evidence {
      * JDK 24+ compact headers, where the class lives in the mark word).
      */
     private static List<Row> headerRows(int header, boolean array) {
-        long mark = Math.min(VM.current().addressSize(), header);
+        long mark = Math.min(JolVm.current().addressSize(), header);
         long rest = header - mark;
         long length = array ? Math.min(4, rest) : 0;
         long klass = rest - length;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.openjdk.jol.vm.VM;
+import escapelab.bench.JolVm;
 import org.openjdk.jol.vm.VirtualMachine;
 
 /**
@@ -105,7 +105,7 @@ public record Vm(String javaVersion, String vmName, boolean compressedOops,
     }
 
     private static Vm probe() {
-        VirtualMachine jol = VM.current();
+        VirtualMachine jol = JolVm.current();
         Optional<HotSpotDiagnosticMXBean> hotspot = hotspot();
         List<String> flags = new ArrayList<>();
         for (String name : LAYOUT_FLAGS) {
