@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * The comment that documents one line of code: the criterion "you write a comment in the code
  * documenting X", checked on the source as written. The comment is the one on the line that
  * holds the code, after it, together with the comment lines directly above that line (no code
- * and no blank line in between).
+ * and no blank line in between); the {@code // BEGIN SOLUTION} and {@code // END SOLUTION}
+ * markers of a learner's region are not part of it.
  */
 public final class CodeComment {
 
@@ -21,6 +22,8 @@ public final class CodeComment {
     public static final int MIN_WORDS = 5;
 
     private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
+    /** The markers of what a learner writes: around the comment, not part of it. */
+    private static final Pattern SOLUTION_MARKER = Pattern.compile("\\s*//\\s*(BEGIN|END) SOLUTION\\s*");
     private static final Pattern TRAILING = Pattern.compile("//(.*)$|/\\*(.*?)\\*/\\s*$");
 
     private CodeComment() {
@@ -50,7 +53,9 @@ public final class CodeComment {
             text.add(trailing.group(1) != null ? trailing.group(1) : trailing.group(2));
         }
         for (int i = at - 1; i >= 0 && isComment(lines.get(i)); i--) {
-            text.addFirst(lines.get(i).strip());
+            if (!SOLUTION_MARKER.matcher(lines.get(i)).matches()) {
+                text.addFirst(lines.get(i).strip());
+            }
         }
         String joined = String.join(" ", text.stream().map(CodeComment::withoutMarkers).toList())
                 .replaceAll("\\s+", " ").strip();

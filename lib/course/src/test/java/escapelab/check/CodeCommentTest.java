@@ -42,6 +42,17 @@ class CodeCommentTest {
     }
 
     @Test
+    void theMarkersOfALearnersRegionAreNotPartOfTheComment() {
+        String source = """
+                    // BEGIN SOLUTION
+                    // keeps all of data alive
+                    // END SOLUTION
+                    return ByteBuffer.wrap(data, 0, 100);
+                """;
+        assertEquals(Optional.of("keeps all of data alive"), CodeComment.at(source, CODE));
+    }
+
+    @Test
     void aCommentAboveABlankLineOrCodeIsNotTheLinesComment() {
         String source = """
                     // reads the whole file into memory at once
