@@ -5,11 +5,14 @@ import escapelab.bench.BenchClass;
 import escapelab.bench.BenchCompiler;
 import escapelab.bench.BenchRun;
 import escapelab.bench.CellClasses;
+import escapelab.bench.HeapGrowth;
 import escapelab.bench.Jdks;
 import escapelab.bench.Profile;
+import escapelab.bench.ScratchFolder;
 import escapelab.bench.Series;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
+import escapelab.check.CodeComment;
 import escapelab.escape.Escapes;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Cell;
@@ -182,6 +185,39 @@ public final class Course {
      */
     public static Series.Recorder series(String name, String xLabel, String yUnit) {
         return Series.record(name, xLabel, yUnit);
+    }
+
+    /**
+     * Heap in use while results are kept, round after round, in this kernel: the picture of a
+     * leak, bounded to half the maximum heap, what it kept released at the end or on interrupt.
+     * {@code heapGrowth("heap").keep("view", () -> view(file)).rounds(8).run()} gives a series
+     * (and records it), for {@link #chart(Series)}.
+     *
+     * @throws Mistake if the name is not a valid series name
+     */
+    public static HeapGrowth heapGrowth(String name) {
+        return HeapGrowth.named(name);
+    }
+
+    /**
+     * A file of exactly {@code bytes} bytes in this kernel's scratch folder, written now or
+     * already there: deleted when the kernel ends; an interrupted write leaves nothing behind.
+     *
+     * @param name a plain file name, such as {@code "fifty.bin"}
+     * @throws Mistake if the name is not a plain file name or the size is negative
+     */
+    public static Path scratchFile(String name, long bytes) throws IOException {
+        return ScratchFolder.shared().file(name, bytes);
+    }
+
+    /**
+     * Checks that a comment of a few words documents a line of a {@code %%jmh} cell: on the
+     * line that holds {@code code}, or directly above it.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell, or no line holds the code
+     */
+    public static Check commented(String criterion, Class<?> cellClass, String code) {
+        return CodeComment.check(criterion, cells(simpleNames(cellClass)).get(0).source(), code);
     }
 
     /** A series as a line chart. */
