@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import escapelab.evidence.TypeNames;
 import org.openjdk.jol.info.ClassLayout;
 
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,7 @@ final class JmhOutput {
             JolVm.current();
         }
         double instanceSize = objectType == null ? Double.NaN : ClassLayout.parseClass(objectType).instanceSize();
-        String typeName = objectType == null ? null : objectType.getSimpleName();
+        String typeName = objectType == null ? null : TypeNames.shortName(objectType);
         List<BenchResult> results = new ArrayList<>();
         byVariant.forEach((variant, runs) -> {
             List<BenchResult> ofVariant = new ArrayList<>();

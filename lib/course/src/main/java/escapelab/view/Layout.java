@@ -2,6 +2,7 @@ package escapelab.view;
 
 import escapelab.bench.JolVm;
 import escapelab.evidence.Numbers;
+import escapelab.evidence.TypeNames;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
 import escapelab.notebook.Mistake;
@@ -380,13 +381,7 @@ public final class Layout implements MimeBundle, Evidence {
             element = element.getComponentType();
             dims += "[]";
         }
-        String simple = element.getSimpleName();
-        if (simple.isEmpty()) {
-            // Anonymous classes have no simple name; their binary name after the package will do.
-            String name = element.getName();
-            simple = name.substring(name.lastIndexOf('.') + 1);
-        }
-        return simple + dims;
+        return TypeNames.shortName(element) + dims;
     }
 
     private static String boxName(Class<?> primitive) {
