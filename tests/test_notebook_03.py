@@ -1,34 +1,25 @@
 """Notebook 03's checks follow the measurement: a lambda called locally but also stored turns red."""
-import copy
-import os
 import re
 import unittest
 
-import nbformat
-
-from test_notebook_02 import run_edited, verdicts
-from test_notebooks import NOTEBOOKS
+from lesson_edits import edited_notebook, failed, run_edited, verdicts
 
 
 class Notebook03Test(unittest.TestCase):
 
     def test_notebook_03_turns_red_when_the_local_lambda_is_stored(self):
-        path = os.path.join(NOTEBOOKS, "03-lambda-capture.ipynb")
-        edited = copy.deepcopy(nbformat.read(path, as_version=4))
-        cell = next(c for c in edited.cells if c.cell_type == "code" and c.source.startswith("%%jmh"))
         # The learner's edit: calledLocally also keeps its lambda in the static field.
-        cell.source, count = re.subn(r"(IntSupplier sum = \(\) -> x \+ y;)", r"\1\n        hook = sum;",
-                                     cell.source)
-        self.assertEqual(1, count, "calledLocally's body changed; update this test")
+        edited = edited_notebook("03-lambda-capture", r"(IntSupplier sum = \(\) -> x \+ y;)",
+                                 r"\1\n        hook = sum;")
 
         shown = run_edited(edited, "03-lambda-capture-edited.ipynb")
         found = verdicts(shown)
-        failed = {c for c, (v, _) in found.items() if v == "FAIL"}
+        red = failed(found)
         self.assertEqual({"created and called locally, no allocation",
                           "the escape report shows capturing lambda scalar-replaced in calledLocally"},
-                         failed, shown)
+                         red, shown)
         # The others stay as they were: all met but the learner's own analysis, which is open.
-        self.assertEqual({"OPEN"}, {v for c, (v, _) in found.items() if c not in failed and v != "PASS"})
+        self.assertEqual({"OPEN"}, {v for c, (v, _) in found.items() if c not in red and v != "PASS"})
         self.assertGreaterEqual(len(found), 15)
         # calledLocally now allocates one lambda object per call: the bytes JOL gives it here.
         size = re.search(r"^Capture lambda: (\d+) bytes", shown, re.MULTILINE)

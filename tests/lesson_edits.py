@@ -1,0 +1,44 @@
+"""What the red tests share: a notebook's benchmark cell edited the way a learner might undo the
+lesson, the edited notebook executed, and the checks' verdicts read from what it shows."""
+import copy
+import os
+import re
+import tempfile
+
+import nbformat
+
+from test_notebooks import EXECUTED, NOTEBOOKS, execute, texts
+
+
+def edited_notebook(name, pattern, replacement):
+    """The notebook with one match of pattern in its %%jmh cell replaced; raises if there is
+    not exactly one, so that a changed cell makes the test say what to update."""
+    nb = copy.deepcopy(nbformat.read(os.path.join(NOTEBOOKS, name + ".ipynb"), as_version=4))
+    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("%%jmh"))
+    cell.source, count = re.subn(pattern, replacement, cell.source)
+    if count != 1:
+        raise AssertionError(f"{name}: {count} matches of {pattern!r} in the benchmark cell; update this test")
+    return nb
+
+
+def run_edited(nb, save_as):
+    """Executes an edited notebook, keeps it in build/executed/, and returns what it shows."""
+    execute(nb, tempfile.mkdtemp(prefix="submissions-"))
+    os.makedirs(EXECUTED, exist_ok=True)
+    nbformat.write(nb, os.path.join(EXECUTED, save_as))
+    return "\n".join(texts(nb))
+
+
+def verdicts(shown):
+    """criterion -> (PASS|FAIL|OPEN, evidence), from the checklists' lines."""
+    found = {}
+    for line in shown.splitlines():
+        match = re.match(r"\[(PASS|FAIL|OPEN)\] (.*?): (.*)", line)
+        if match:
+            found[match.group(2)] = (match.group(1), match.group(3))
+    return found
+
+
+def failed(found):
+    """The criteria that failed."""
+    return {c for c, (v, _) in found.items() if v == "FAIL"}
