@@ -1,5 +1,6 @@
 package escapelab.kernel;
 
+import escapelab.kernel.shell.JShellSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,9 +12,9 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
  */
 final class Inspector {
 
-    private final Session session;
+    private final JShellSession session;
 
-    Inspector(Session session) {
+    Inspector(JShellSession session) {
         this.session = session;
     }
 

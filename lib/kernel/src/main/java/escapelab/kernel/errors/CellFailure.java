@@ -1,0 +1,18 @@
+package escapelab.kernel.errors;
+
+/** Why a cell failed, already formatted for the learner; carries no kernel stack of its own. */
+public final class CellFailure extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient ErrorReport report;
+
+    public CellFailure(ErrorReport report) {
+        super(report.value(), null, false, false);
+        this.report = report;
+    }
+
+    public ErrorReport report() {
+        return report;
+    }
+}
