@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  */
 public final class Renderer {
 
-    /** Tables longer than this show their head and tail only, as Tablesaw's own text does. */
+    /** Tables longer than this show their first rows in HTML and count the rest. */
     static final int MAX_HTML_ROWS = 40;
 
     /**

@@ -1,43 +1,31 @@
 package escapelab.kernel.display;
 
 import escapelab.notebook.MimeBundle;
+import java.io.StringWriter;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.html.HtmlWriteOptions;
+import tech.tablesaw.io.html.HtmlWriter;
 
-/** A Tablesaw table as an HTML table, keeping long tables short as Tablesaw's text form does. */
+/**
+ * A Tablesaw table as HTML, written by tablesaw-html: a caption with the table's name and shape,
+ * and a long table cut to its first rows with a note of how many more it has, so that a
+ * thousand-row table does not bury the notebook.
+ */
 final class TableHtml {
 
     private TableHtml() {
     }
 
-    /**
-     * @param maxRows rows shown at most; a longer table shows its first and last
-     *     {@code maxRows / 2} rows around a row of ellipses
-     */
+    /** @param maxRows rows shown at most; the rest are only counted under the table */
     static String html(Table table, int maxRows) {
         int rows = table.rowCount();
-        int columns = table.columnCount();
-        StringBuilder html = new StringBuilder("<table>\n");
-        html.append("<caption>").append(MimeBundle.escapeHtml(caption(table))).append("</caption>\n");
-        html.append("<thead><tr>");
-        for (String name : table.columnNames()) {
-            html.append("<th>").append(MimeBundle.escapeHtml(name)).append("</th>");
-        }
-        html.append("</tr></thead>\n<tbody>\n");
-        int head = rows <= maxRows ? rows : maxRows / 2;
-        for (int r = 0; r < head; r++) {
-            row(html, table, r);
-        }
-        if (head < rows) {
-            html.append("<tr>");
-            for (int c = 0; c < columns; c++) {
-                html.append("<td>…</td>");
-            }
-            html.append("</tr>\n");
-            for (int r = rows - maxRows / 2; r < rows; r++) {
-                row(html, table, r);
-            }
-        }
-        return html.append("</tbody>\n</table>").toString();
+        Table shown = rows <= maxRows ? table : table.first(maxRows);
+        StringWriter html = new StringWriter();
+        // tablesaw-html escapes cell text and column names itself (through jsoup).
+        new HtmlWriter().write(shown, HtmlWriteOptions.builder(html).build());
+        String captioned = html.toString().replaceFirst("<table>",
+                "<table>\n <caption>" + MimeBundle.escapeHtml(caption(table)) + "</caption>");
+        return rows <= maxRows ? captioned : captioned + "\n<p>… " + (rows - maxRows) + " more rows</p>";
     }
 
     private static String caption(Table table) {
@@ -45,13 +33,4 @@ final class TableHtml {
         String name = table.name();
         return name == null || name.isBlank() ? shape : name + " (" + shape + ")";
     }
-
-    private static void row(StringBuilder html, Table table, int row) {
-        html.append("<tr>");
-        for (int c = 0; c < table.columnCount(); c++) {
-            html.append("<td>").append(MimeBundle.escapeHtml(table.getString(row, c))).append("</td>");
-        }
-        html.append("</tr>\n");
-    }
-
 }
