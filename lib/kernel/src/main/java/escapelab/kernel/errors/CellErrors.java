@@ -1,5 +1,8 @@
 package escapelab.kernel.errors;
 
+import escapelab.notebook.Mistake;
+import escapelab.notebook.SourceCompileException;
+import escapelab.notebook.SourceProblem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -22,18 +25,6 @@ public final class CellErrors {
     static final int MAX_FRAME_LINES = 60;
 
     /**
-     * A compiler diagnostic placed in its source.
-     *
-     * @param sourceName what the line numbers count in, such as {@code cell}
-     * @param line 1-based line, or 0 if unknown
-     * @param column 1-based column, or 0 if unknown
-     * @param message the compiler's message, possibly several lines
-     * @param sourceLine the text of the line, or {@code null} if unknown
-     */
-    public record CompileProblem(String sourceName, int line, int column, String message, String sourceLine) {
-    }
-
-    /**
      * One exception of a cause chain, as JShell reports it from the running cell.
      *
      * @param frames already translated by JShell: its wrapper frames carry the file name
@@ -46,21 +37,9 @@ public final class CellErrors {
     }
 
     /** The cell did not compile: every error, each with its line, column, source and a caret. */
-    public static ErrorReport compile(List<CompileProblem> problems) {
+    public static ErrorReport compile(List<SourceProblem> problems) {
         List<String> lines = new ArrayList<>();
-        for (CompileProblem problem : problems) {
-            List<String> messageLines = messageLines(problem.message());
-            lines.add(location(problem) + ": " + messageLines.get(0));
-            for (String more : messageLines.subList(1, messageLines.size())) {
-                lines.add(more);
-            }
-            if (problem.sourceLine() != null) {
-                lines.add(INDENT + problem.sourceLine());
-                if (problem.column() > 0) {
-                    lines.add(INDENT + caretUnder(problem.sourceLine(), problem.column()));
-                }
-            }
-        }
+        problems.forEach(problem -> lines.addAll(problem.lines()));
         String value = problems.isEmpty() ? "the cell did not compile" : lines.get(0);
         return new ErrorReport(COMPILATION_ERROR, value, lines);
     }
@@ -134,13 +113,25 @@ public final class CellErrors {
     }
 
     /**
-     * A cell magic threw. The learner sees the message (libraries word them for learners) and
-     * the causes; library frames only when there is no message to go by, and never the kernel's.
+     * A cell magic threw. Source it compiled and found wrong reads as JShell's compile errors; a
+     * learner's {@link Mistake} as its message at the magic's line. Otherwise the learner sees the
+     * message (libraries word them for learners) and the causes; library frames only when there
+     * is no message to go by, and never the kernel's.
+     *
+     * @param magicLine the cell line of {@code %%name}
      */
-    public static ErrorReport magicFailure(String magicName, Throwable thrown) {
-        List<String> lines = new ArrayList<>();
+    public static ErrorReport magicFailure(String magicName, int magicLine, Throwable thrown) {
+        if (thrown instanceof SourceCompileException compile) {
+            return compile(compile.problems());
+        }
         String message = thrown.getMessage();
         boolean hasMessage = message != null && !message.isBlank();
+        if (thrown instanceof Mistake) {
+            return new ErrorReport(thrown.getClass().getName(), hasMessage ? message : "", List.of(
+                    thrown.getClass().getName() + (hasMessage ? ": " + message : ""),
+                    INDENT + "at %%" + magicName + " (cell line " + magicLine + ")"));
+        }
+        List<String> lines = new ArrayList<>();
         lines.add("%%" + magicName + ": " + (hasMessage ? message : thrown.getClass().getName()));
         if (!hasMessage) {
             for (StackTraceElement frame : thrown.getStackTrace()) {
@@ -162,40 +153,6 @@ public final class CellErrors {
     /** Whether {@code frame} is the kernel's own (an exception a library's Host call throws passes through them). */
     public static boolean isKernelFrame(StackTraceElement frame) {
         return frame.getClassName().startsWith(KERNEL_PACKAGES);
-    }
-
-    private static String location(CompileProblem problem) {
-        if (problem.line() <= 0) {
-            return problem.sourceName();
-        }
-        String where = problem.sourceName() + " line " + problem.line();
-        return problem.column() > 0 ? where + ", column " + problem.column() : where;
-    }
-
-    /**
-     * The message's lines, without javac's "location: class" line when it names JShell's
-     * nameless wrapper class, which would only puzzle the learner.
-     */
-    private static List<String> messageLines(String message) {
-        List<String> lines = new ArrayList<>();
-        for (String line : message.split("\\R")) {
-            if (!line.strip().equals("location: class")) {
-                lines.add(line);
-            }
-        }
-        if (lines.isEmpty()) {
-            lines.add(message.strip());
-        }
-        return lines;
-    }
-
-    /** A caret at {@code column}, keeping the line's tabs so that it lines up in any tab width. */
-    static String caretUnder(String sourceLine, int column) {
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < column - 1; i++) {
-            caret.append(i < sourceLine.length() && sourceLine.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        return caret.append('^').toString();
     }
 
     private static String header(ThrownLink link) {

@@ -48,7 +48,7 @@ public final class CellMagicRunner {
         if (magic.isEmpty()) {
             throw new CellFailure(CellErrors.magicUsage("Unknown cell magic %%" + call.name() + ".", LineMagics.known()));
         }
-        return runOnOwnThread(call.name(), magic.get(), new Cell(call.args(), call.body(), call.bodyLine()));
+        return runOnOwnThread(call.name(), call.bodyLine() - 1, magic.get(), new Cell(call.args(), call.body(), call.bodyLine()));
     }
 
     /** Interrupts the running magic, if any; safe to call from any thread. */
@@ -64,7 +64,7 @@ public final class CellMagicRunner {
         stopper.start();
     }
 
-    private Object runOnOwnThread(String name, CellMagic magic, Cell cell) throws CellFailure {
+    private Object runOnOwnThread(String name, int magicLine, CellMagic magic, Cell cell) throws CellFailure {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         ThreadGroup group = new ThreadGroup("cell-magic-" + name);
@@ -86,7 +86,7 @@ public final class CellMagicRunner {
         }
         Throwable thrown = failure.get();
         if (thrown != null) {
-            throw new CellFailure(interrupted ? CellErrors.interrupted() : CellErrors.magicFailure(name, thrown));
+            throw new CellFailure(interrupted ? CellErrors.interrupted() : CellErrors.magicFailure(name, magicLine, thrown));
         }
         return result.get();
     }

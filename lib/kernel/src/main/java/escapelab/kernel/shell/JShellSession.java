@@ -184,6 +184,9 @@ public final class JShellSession implements AutoCloseable {
                         return Completion.COMPLETE;
                     case COMPLETE:
                     case COMPLETE_WITH_SEMI:
+                        if (cannotParse(info.source())) {
+                            return Completion.INVALID;
+                        }
                         if (info.remaining().isBlank() || info.remaining().equals(rest)) {
                             return Completion.COMPLETE;
                         }
@@ -197,6 +200,19 @@ public final class JShellSession implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /**
+     * Whether a snippet JShell calls complete is still no Java at all ({@code int 3x = 4;}): JShell
+     * sees where it ends, but only its parser sees that nothing can be made of it. Parsing installs
+     * nothing in the session.
+     */
+    private boolean cannotParse(String snippet) {
+        if (snippet == null) {
+            return false;
+        }
+        return shell.sourceCodeAnalysis().sourceToSnippets(snippet).stream()
+                .anyMatch(parsed -> parsed.kind() == Snippet.Kind.ERRONEOUS);
     }
 
     /** Notes that a cell is about to use the session, so that no warm-up evaluation starts now. */
@@ -301,7 +317,7 @@ public final class JShellSession implements AutoCloseable {
             Snippet snippet = event.snippet();
             origins.record(snippet.id(), at.snippetOrigin());
             if (event.exception() != null) {
-                throw new CellFailure(reports.thrown(event.exception(), currentCount));
+                throw new CellFailure(reports.thrown(event.exception(), control.takeThrown(), currentCount));
             }
             if (event.status() == Snippet.Status.REJECTED) {
                 throw new CellFailure(reports.rejected(snippet, at));

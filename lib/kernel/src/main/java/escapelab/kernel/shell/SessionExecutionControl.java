@@ -9,17 +9,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's execution in this JVM ({@link LocalExecutionControl}: a cell runs on a thread of its
- * own thread group, which {@code stop()} stops), with four additions the kernel needs.
+ * own thread group, which {@code stop()} stops), with five additions the kernel needs.
  *
  * <ul>
  *   <li>The objects cells return: JShell itself only passes their {@code toString()} around, so
  *       {@link #varValue} keeps the variable's object and answers a key that
  *       {@link #takeValue} redeems.</li>
  *   <li>Whether the last run was stopped, which JShell does not report.</li>
+ *   <li>What the last run threw, as the object it was: JShell passes on its class name, message
+ *       and frames only, and the kernel shows a library's {@code Mistake} differently.</li>
  *   <li>Whether cell code is running now, so that calls from it into the session can tell.</li>
  *   <li>Cells cannot end the JVM: their calls to {@code System.exit} throw instead.</li>
  * </ul>
@@ -34,6 +37,7 @@ final class SessionExecutionControl extends LocalExecutionControl {
     private final AtomicLong keys = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicReference<Throwable> thrown = new AtomicReference<>();
 
     /**
      * Runs {@link #cellMethod} for JShell's {@code invoke}, which turns the value into text by
@@ -83,9 +87,13 @@ final class SessionExecutionControl extends LocalExecutionControl {
         // leaves running are still printed.
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         running.incrementAndGet();
+        thrown.set(null);
         try {
             cellMethod = doitMethod;
             return super.invoke(BRIEF_VALUE_RUN);
+        } catch (InvocationTargetException e) {
+            thrown.set(e.getCause());
+            throw e;
         } catch (StoppedException e) {
             stopped.set(true);
             throw e;
@@ -145,6 +153,11 @@ final class SessionExecutionControl extends LocalExecutionControl {
     /** Whether cell code runs now (JShell is waiting for it). */
     boolean isRunningUserCode() {
         return running.get() > 0;
+    }
+
+    /** What the last run threw, once; {@code null} if it threw nothing or this was asked already. */
+    Throwable takeThrown() {
+        return thrown.getAndSet(null);
     }
 
     /** Whether a run was stopped since the last call. */

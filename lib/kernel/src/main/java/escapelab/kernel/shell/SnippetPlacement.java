@@ -1,7 +1,9 @@
 package escapelab.kernel.shell;
 
-import escapelab.kernel.errors.CellErrors.CompileProblem;
 import escapelab.kernel.shell.SnippetOrigins.Origin;
+import escapelab.notebook.SourceProblem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import jdk.jshell.Diag;
 
@@ -26,14 +28,29 @@ record SnippetPlacement(SourceText text, int offset, Origin base) {
     }
 
     /** A compiler diagnostic on the snippet, placed in the source. */
-    CompileProblem problem(Diag diag) {
-        String message = diag.getMessage(Locale.ROOT);
+    SourceProblem problem(Diag diag) {
+        String message = learnersMessage(diag.getMessage(Locale.ROOT));
         long position = diag.getPosition();
         if (position < 0) {
-            return new CompileProblem(base.sourceName(), lineOf(0), 0, message, null);
+            return new SourceProblem(base.sourceName(), lineOf(0), 0, message, null);
         }
         int inSource = offset + (int) position;
-        return new CompileProblem(base.sourceName(), lineOf((int) position), text.columnOf(inSource),
+        return new SourceProblem(base.sourceName(), lineOf((int) position), text.columnOf(inSource),
                 message, text.line(text.lineOf(inSource)));
+    }
+
+    /**
+     * javac's message without its "location: class" line, which names JShell's nameless wrapper
+     * class and would only puzzle the learner, and with JShell's names of the learner's types
+     * as the learner wrote them.
+     */
+    static String learnersMessage(String message) {
+        List<String> lines = new ArrayList<>();
+        for (String line : message.split("\\R")) {
+            if (!line.strip().equals("location: class")) {
+                lines.add(WrapperNames.asWritten(line));
+            }
+        }
+        return lines.isEmpty() ? message.strip() : String.join("\n", lines);
     }
 }

@@ -1,10 +1,11 @@
 package escapelab.kernel.shell;
 
 import escapelab.kernel.errors.CellErrors;
-import escapelab.kernel.errors.CellErrors.CompileProblem;
 import escapelab.kernel.errors.CellErrors.ThrownLink;
 import escapelab.kernel.errors.ErrorReport;
 import escapelab.kernel.shell.SnippetOrigins.Origin;
+import escapelab.notebook.Mistake;
+import escapelab.notebook.SourceProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,12 +34,12 @@ final class SnippetReports {
 
     /** The snippet did not compile: its errors, placed in the source. */
     ErrorReport rejected(Snippet snippet, SnippetPlacement at) {
-        List<CompileProblem> problems = shell.diagnostics(snippet)
+        List<SourceProblem> problems = shell.diagnostics(snippet)
                 .filter(Diag::isError)
                 .map(at::problem)
                 .collect(Collectors.toList());
         if (problems.isEmpty()) {
-            problems = List.of(new CompileProblem(at.base().sourceName(), at.lineOf(0), 0,
+            problems = List.of(new SourceProblem(at.base().sourceName(), at.lineOf(0), 0,
                     "JShell rejected this code without saying why", null));
         }
         return CellErrors.compile(problems);
@@ -49,20 +50,37 @@ final class SnippetReports {
         return CellErrors.unresolved(origin.describe(1, currentCount) + ": " + needs(snippet));
     }
 
-    /** The snippet threw (or called a method that needs something undeclared). */
-    ErrorReport thrown(JShellException exception, int currentCount) {
+    /**
+     * The snippet threw (or called a method that needs something undeclared). A learner's
+     * {@link Mistake} shows as its message and the cell lines it came from only: the library's
+     * frames under it would bury the message.
+     *
+     * @param thrown what the cell threw, as the execution control caught it; {@code null} if unknown
+     */
+    ErrorReport thrown(JShellException exception, Throwable thrown, int currentCount) {
         List<ThrownLink> chain = new ArrayList<>();
         if (exception instanceof UnresolvedReferenceException unresolved) {
             chain.add(new ThrownLink(CellErrors.UNRESOLVED, needs(unresolved.getSnippet()), unresolved.getStackTrace()));
+        } else if (thrown instanceof Mistake && exception instanceof EvalException mistake) {
+            chain.add(new ThrownLink(WrapperNames.asWritten(mistake.getExceptionClassName()),
+                    WrapperNames.asWritten(mistake.getMessage()), snippetFrames(mistake.getStackTrace())));
         } else {
             Throwable link = exception;
             while (link != null && chain.size() < 20) {
                 String className = link instanceof EvalException e ? e.getExceptionClassName() : link.getClass().getName();
-                chain.add(new ThrownLink(className, link.getMessage(), withoutKernelFrames(link.getStackTrace())));
+                chain.add(new ThrownLink(WrapperNames.asWritten(className), WrapperNames.asWritten(link.getMessage()),
+                        withoutKernelFrames(link.getStackTrace())));
                 link = link.getCause() == link ? null : link.getCause();
             }
         }
         return CellErrors.runtime(chain, frame -> origins.describe(frame, currentCount));
+    }
+
+    /** The frames of JShell's snippets, the learner's own code: JShell names their file {@code #<snippet id>}. */
+    static StackTraceElement[] snippetFrames(StackTraceElement[] frames) {
+        return Arrays.stream(frames)
+                .filter(frame -> frame.getFileName() != null && frame.getFileName().startsWith("#"))
+                .toArray(StackTraceElement[]::new);
     }
 
     /**

@@ -1,9 +1,13 @@
 package escapelab.kernel.errors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import escapelab.kernel.errors.CellErrors.CompileProblem;
 import escapelab.kernel.errors.CellErrors.ThrownLink;
+import escapelab.notebook.Mistake;
+import escapelab.notebook.SourceCompileException;
+import escapelab.notebook.SourceProblem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +15,9 @@ class CellErrorsTest {
 
     @Test
     void compileErrorShowsLineColumnSourceAndCaret() {
-        ErrorReport report = CellErrors.compile(List.of(new CompileProblem("cell", 2, 9, """
+        ErrorReport report = CellErrors.compile(List.of(new SourceProblem("cell", 2, 9, """
                 cannot find symbol
-                  symbol:   variable y
-                  location: class\s""", "int x = y + 1;")));
+                  symbol:   variable y""", "int x = y + 1;")));
         assertEquals("CompilationException", report.name());
         assertEquals("cell line 2, column 9: cannot find symbol", report.value());
         assertEquals(List.of(
@@ -25,13 +28,8 @@ class CellErrorsTest {
     }
 
     @Test
-    void caretKeepsTabsToLineUp() {
-        assertEquals("\t\t  ^", CellErrors.caretUnder("\t\tx = 1;", 5));
-    }
-
-    @Test
     void compileErrorWithoutPositionNamesTheSourceOnly() {
-        ErrorReport report = CellErrors.compile(List.of(new CompileProblem("startup script s.jsh", 0, 0, "bad", null)));
+        ErrorReport report = CellErrors.compile(List.of(new SourceProblem("startup script s.jsh", 0, 0, "bad", null)));
         assertEquals(List.of("startup script s.jsh: bad"), report.traceback());
     }
 
@@ -56,7 +54,7 @@ class CellErrorsTest {
     void magicFailureShowsMessageAndCausesButNoKernelFrames() {
         Exception thrown = new IllegalArgumentException("benchmark method must be public",
                 new java.io.IOException("fork failed"));
-        ErrorReport report = CellErrors.magicFailure("bench", thrown);
+        ErrorReport report = CellErrors.magicFailure("bench", 1, thrown);
         assertEquals("java.lang.IllegalArgumentException", report.name());
         assertEquals("benchmark method must be public", report.value());
         assertEquals(List.of(
@@ -72,7 +70,7 @@ class CellErrorsTest {
             new StackTraceElement("escapelab.kernel.magic.CellMagicRunner", "lambda$run$0", "CellMagicRunner.java", 80),
             new StackTraceElement("java.lang.Thread", "run", "Thread.java", 833),
         });
-        ErrorReport report = CellErrors.magicFailure("bench", thrown);
+        ErrorReport report = CellErrors.magicFailure("bench", 1, thrown);
         assertEquals(List.of("%%bench: java.lang.NullPointerException", "    at lib.Bench.run(Bench.java:10)"),
                 report.traceback());
     }
@@ -83,5 +81,35 @@ class CellErrorsTest {
         ErrorReport usage = CellErrors.magicUsage("Unknown cell magic %%x.", List.of("Cell magics: %%a"));
         assertEquals("MagicError", usage.name());
         assertEquals(List.of("Unknown cell magic %%x.", "Cell magics: %%a"), usage.traceback());
+    }
+
+    @Test
+    void aMagicsCompileErrorsReadAsJShells() {
+        SourceProblem problem = SourceProblem.inCell(3, 5, "';' expected", "\tint x = 1");
+        ErrorReport report = CellErrors.magicFailure("jmh", 1,
+                new SourceCompileException("FirstEscape", List.of(problem)));
+        assertEquals(CellErrors.compile(List.of(problem)), report);
+        assertEquals("CompilationException", report.name());
+        assertEquals(List.of("cell line 3, column 5: ';' expected", "    \tint x = 1", "    \t   ^"),
+                report.traceback());
+    }
+
+    @Test
+    void aMagicsMistakeShowsItsMessageAtTheMagicsLineOnly() {
+        Mistake mistake = new Mistake("Point has no @Benchmark method: add one, or bench a class that has one.",
+                new IllegalStateException("library detail"));
+        ErrorReport report = CellErrors.magicFailure("jmh", 2, mistake);
+        assertEquals("escapelab.notebook.Mistake", report.name());
+        assertEquals(mistake.getMessage(), report.value());
+        assertEquals(List.of("escapelab.notebook.Mistake: " + mistake.getMessage(), "    at %%jmh (cell line 2)"),
+                report.traceback());
+    }
+
+    @Test
+    void kernelFramesAreTheKernelsPackagesOnly() {
+        assertTrue(CellErrors.isKernelFrame(new StackTraceElement("escapelab.kernel.JavaKernel", "eval", null, 1)));
+        assertTrue(CellErrors.isKernelFrame(new StackTraceElement("escapelab.kernel.shell.JShellSession", "eval", null, 1)));
+        assertFalse(CellErrors.isKernelFrame(new StackTraceElement("escapelab.kernelish.Other", "run", null, 1)));
+        assertFalse(CellErrors.isKernelFrame(new StackTraceElement("escapelab.notebook.Notebook", "host", null, 1)));
     }
 }

@@ -1,6 +1,7 @@
 package escapelab.kernel.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,6 +141,10 @@ class JShellSessionTest {
         assertEquals(18, completions.start());
         assertEquals(JShellSession.Completion.COMPLETE, session.isComplete("int a = 1;\nint b = 2;"));
         assertEquals(JShellSession.Completion.INCOMPLETE, session.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals(JShellSession.Completion.INVALID, session.isComplete("int 3x = 4;"));
+        assertEquals(JShellSession.Completion.INVALID, session.isComplete("int a = 1;\nint 3x = 4;"));
+        assertEquals(JShellSession.Completion.COMPLETE, session.isComplete("int unknownType = missing();"));
+        assertEquals(JShellSession.Completion.COMPLETE, session.isComplete("void m() { }\nclass K { }\nimport java.util.*;"));
     }
 
     @Test
@@ -156,5 +161,37 @@ class JShellSessionTest {
         CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("while (true) {}", 1, 60));
         assertEquals("Interrupted", failure.report().name());
         assertEquals(3, value("1 + 2", 61));
+    }
+
+    @Test
+    void aLibrarysMistakeShowsItsMessageAndTheCellLineWithoutLibraryFrames() {
+        CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell(
+                "int before = 1;\nescapelab.kernel.shell.JShellSessionTestHook.misuse(\"Point\");", 1, 80));
+        assertEquals("escapelab.notebook.Mistake", failure.report().name());
+        assertEquals(List.of(
+                "escapelab.notebook.Mistake: Point is not a benchmark class: pass one with @Benchmark methods.",
+                "    at cell line 2"), failure.report().traceback());
+    }
+
+    @Test
+    void aMistakeOfAClassDeclaredInACellIsAMistakeToo() throws CellFailure {
+        session.evalCell("class WrongUse extends escapelab.notebook.Mistake {\n"
+                + "    WrongUse() { super(\"say what to do\"); }\n}\nvoid use() { throw new WrongUse(); }", 1, 81);
+        CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("use();", 1, 82));
+        assertEquals(List.of("WrongUse: say what to do", "    at use (cell [81] line 4)", "    at cell line 1"),
+                failure.report().traceback());
+    }
+
+    @Test
+    void helpfulNullPointerMessagesNameTheLearnersVariables() throws CellFailure {
+        session.evalCell("String s = null;\nrecord Box(String text) {}\nBox box = new Box(null);", 1, 90);
+        CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("s.length()", 1, 91));
+        assertEquals("java.lang.NullPointerException", failure.report().name());
+        assertEquals("Cannot invoke \"String.length()\" because \"s\" is null", failure.report().value());
+        CellFailure field = assertThrows(CellFailure.class, () -> session.evalCell("box.text().isEmpty()", 1, 92));
+        assertEquals("Cannot invoke \"String.isEmpty()\" because the return value of \"Box.text()\" is null",
+                field.report().value());
+        String traces = String.join("\n", failure.report().traceback()) + String.join("\n", field.report().traceback());
+        assertFalse(traces.contains("$JShell$"), traces);
     }
 }

@@ -18,4 +18,14 @@ public final class JShellSessionTestHook {
     public static boolean warmUp() {
         return session.evalAndForgetIfIdle("1 + 1");
     }
+
+    /** A library call a learner got wrong: it throws a {@link escapelab.notebook.Mistake} a few frames down. */
+    public static void misuse(String what) {
+        checkArgument(what);
+    }
+
+    private static void checkArgument(String what) {
+        throw new escapelab.notebook.Mistake(what + " is not a benchmark class: pass one with @Benchmark methods.",
+                new IllegalStateException("the library's own detail"));
+    }
 }
