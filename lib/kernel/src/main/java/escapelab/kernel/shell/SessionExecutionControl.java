@@ -14,7 +14,7 @@ import jdk.jshell.execution.LocalExecutionControl;
 
 /**
  * JShell's execution in this JVM ({@link LocalExecutionControl}: a cell runs on a thread of its
- * own thread group, which {@code stop()} stops), with five additions the kernel needs.
+ * own thread group, which {@code stop()} stops), with six additions the kernel needs.
  *
  * <ul>
  *   <li>The objects cells return: JShell itself only passes their {@code toString()} around, so
@@ -25,6 +25,8 @@ import jdk.jshell.execution.LocalExecutionControl;
  *       and frames only, and the kernel shows a library's {@code Mistake} differently.</li>
  *   <li>Whether cell code is running now, so that calls from it into the session can tell.</li>
  *   <li>Cells cannot end the JVM: their calls to {@code System.exit} throw instead.</li>
+ *   <li>Cell classes load without JShell's own weaving of stop checks, which fails on newer JDKs (25)
+ *       for some cells; {@link StopChecks} weaves them instead.</li>
  * </ul>
  */
 final class SessionExecutionControl extends LocalExecutionControl {
@@ -38,6 +40,7 @@ final class SessionExecutionControl extends LocalExecutionControl {
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicReference<Throwable> thrown = new AtomicReference<>();
+    private final CellClassLoading loading;
 
     /**
      * Runs {@link #cellMethod} for JShell's {@code invoke}, which turns the value into text by
@@ -80,6 +83,15 @@ final class SessionExecutionControl extends LocalExecutionControl {
 
     private static final int BRIEF_ARRAY_LENGTH = 100;
 
+    SessionExecutionControl() {
+        this(new CellClassLoading());
+    }
+
+    private SessionExecutionControl(CellClassLoading loading) {
+        super(loading);
+        this.loading = loading;
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         // LocalExecutionControl installs a JVM-wide uncaught-exception handler that silently drops
@@ -103,11 +115,15 @@ final class SessionExecutionControl extends LocalExecutionControl {
         }
     }
 
-    /** Loads cell classes with their calls that would end the JVM redirected ({@link ExitCallRewriter}). */
+    /**
+     * Loads cell classes with their calls that would end the JVM redirected ({@link ExitCallRewriter})
+     * and, on JDKs that need them, the checks that stop them ({@link StopChecks}), past
+     * {@code LocalExecutionControl.load}, whose own weaving of those checks fails on cells that
+     * merge two of their classes (see {@link StopChecks}).
+     */
     @Override
-    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
-            EngineTerminationException {
-        super.load(guarded(classes));
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, EngineTerminationException {
+        loading.load(guarded(classes));
     }
 
     @Override
@@ -119,7 +135,8 @@ final class SessionExecutionControl extends LocalExecutionControl {
     private static ClassBytecodes[] guarded(ClassBytecodes[] classes) {
         ClassBytecodes[] rewritten = new ClassBytecodes[classes.length];
         for (int i = 0; i < classes.length; i++) {
-            rewritten[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+            byte[] guarded = ExitCallRewriter.rewrite(classes[i].bytecodes());
+            rewritten[i] = new ClassBytecodes(classes[i].name(), StopChecks.woven(guarded));
         }
         return rewritten;
     }

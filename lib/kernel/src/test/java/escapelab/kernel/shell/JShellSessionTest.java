@@ -194,4 +194,29 @@ class JShellSessionTest {
         String traces = String.join("\n", failure.report().traceback()) + String.join("\n", field.report().traceback());
         assertFalse(traces.contains("$JShell$"), traces);
     }
+
+    @Test
+    void anExpressionMergingACellsClassWithAnotherShowsItsValue() throws CellFailure {
+        // JDK 25's own weaving of stop checks looked both classes up where they are not, and failed.
+        session.evalCell("record Spot(int x) {}\nSpot spot = new Spot(1);", 1, 100);
+        assertEquals("Spot[x=1]", String.valueOf(value("spot != null ? spot : \"none\"", 101)));
+        assertEquals("none", value("Spot missing = null; missing != null ? missing : \"none\"", 102));
+    }
+
+    @Test
+    void stopEndsALoopInAMethodTheCellDeclared() throws Exception {
+        session.evalCell("long spin() { long n = 0; while (n >= 0) { n++; } return n; }", 1, 110);
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.stop();
+        });
+        stopper.start();
+        CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("spin()", 1, 111));
+        assertEquals("Interrupted", failure.report().name());
+        assertEquals(3, value("1 + 2", 112));
+    }
 }
