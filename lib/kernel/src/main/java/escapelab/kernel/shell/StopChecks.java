@@ -13,7 +13,7 @@ import org.objectweb.asm.Opcodes;
 
 /**
  * The checks by which a cell's code stops when the learner interrupts it, on JDKs that can no
-@@'s {@link LocalExecutionControl} then weaves a call to
+ * longer stop a thread (25, for one): JShell's {@link LocalExecutionControl} then weaves a call to
  * {@code REPL.$Cancel$.stopCheck()} into every method's start and before every backward branch,
  * and its {@code stop()} makes that call throw.
  *
