@@ -73,13 +73,13 @@ public final class JavaKernel extends BaseKernel {
     private final AtomicBoolean stopAfterError = new AtomicBoolean();
 
     private JavaKernel(IOPublisher publisher, JShellSession session, Renderer renderer, CellRunner runner,
-            JupyterInputStream stdin) {
+            JupyterInputStream stdin, SessionStartup startup) {
         this.publisher = publisher;
         this.session = session;
         this.renderer = renderer;
         this.runner = runner;
         this.stdin = stdin;
-        this.inspector = new Inspector(session);
+        this.inspector = new Inspector(session, startup);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class JavaKernel extends BaseKernel {
         SessionWarmUp.begin(session, startup);
         LineMagics lineMagics = new LineMagics(session::addToClasspath, Path.of("").toAbsolutePath());
         CellRunner runner = new CellRunner(session, lineMagics, new CellMagicRunner(session.classLoader()), startup);
-        return new JavaKernel(publisher, session, renderer, runner, stdin);
+        return new JavaKernel(publisher, session, renderer, runner, stdin, startup);
     }
 
     private static void evalStartup(JShellSession session, String code, String name, PrintStream kernelErr) {

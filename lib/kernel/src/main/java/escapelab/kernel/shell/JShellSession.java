@@ -202,17 +202,9 @@ public final class JShellSession implements AutoCloseable {
         });
     }
 
-    /**
-     * Whether a snippet JShell calls complete is still no Java at all ({@code int 3x = 4;}): JShell
-     * sees where it ends, but only its parser sees that nothing can be made of it. Parsing installs
-     * nothing in the session.
-     */
-    private boolean cannotParse(String snippet) {
-        if (snippet == null) {
-            return false;
-        }
-        return shell.sourceCodeAnalysis().sourceToSnippets(snippet).stream()
-                .anyMatch(parsed -> parsed.kind() == Snippet.Kind.ERRONEOUS);
+    /** Whether a snippet JShell calls complete is still no Java at all ({@code int 3x = 4;}). */
+    private static boolean cannotParse(String snippet) {
+        return snippet != null && !SnippetSyntax.parses(snippet);
     }
 
     /** Notes that a cell is about to use the session, so that no warm-up evaluation starts now. */

@@ -39,6 +39,7 @@ final class SessionExecutionControl extends LocalExecutionControl {
     private final AtomicLong keys = new AtomicLong();
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean stopAsked = new AtomicBoolean();
     private final AtomicReference<Throwable> thrown = new AtomicReference<>();
     private final CellClassLoading loading;
 
@@ -100,11 +101,17 @@ final class SessionExecutionControl extends LocalExecutionControl {
         Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
         running.incrementAndGet();
         thrown.set(null);
+        stopAsked.set(false);
         try {
             cellMethod = doitMethod;
             return super.invoke(BRIEF_VALUE_RUN);
         } catch (InvocationTargetException e) {
             thrown.set(e.getCause());
+            // Where threads cannot be stopped, stop() interrupts them: a sleeping cell then ends in
+            // the InterruptedException it did not catch, which is the learner's interrupt all the same.
+            if (stopAsked.get()) {
+                stopped.set(true);
+            }
             throw e;
         } catch (StoppedException e) {
             stopped.set(true);
@@ -113,6 +120,13 @@ final class SessionExecutionControl extends LocalExecutionControl {
             running.decrementAndGet();
             Thread.setDefaultUncaughtExceptionHandler(previous);
         }
+    }
+
+    /** Stops the running cell, and notes that it was asked to: see {@link #invoke}. */
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        stopAsked.set(true);
+        super.stop();
     }
 
     /**
