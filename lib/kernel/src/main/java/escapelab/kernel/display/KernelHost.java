@@ -25,6 +25,7 @@ public final class KernelHost implements Host {
     private final JShellSession session;
     private final Set<String> displayIds = ConcurrentHashMap.newKeySet();
 
+    /** @param session where libraries' class path entries and declared source go */
     public KernelHost(IOPublisher publisher, Renderer renderer, JShellSession session) {
         this.publisher = publisher;
         this.renderer = renderer;

@@ -14,6 +14,7 @@ import java.util.function.Function;
 public final class CellErrors {
 
     static final String COMPILATION_ERROR = "CompilationException";
+    /** The error name of code that needs something the session does not declare (yet). */
     public static final String UNRESOLVED = "UnresolvedReference";
     static final String INTERRUPTED = "Interrupted";
     static final String MAGIC_ERROR = "MagicError";

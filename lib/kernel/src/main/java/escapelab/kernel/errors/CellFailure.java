@@ -7,11 +7,13 @@ public final class CellFailure extends Exception {
 
     private final transient ErrorReport report;
 
+    /** @param report what the learner reads instead of a stack trace */
     public CellFailure(ErrorReport report) {
         super(report.value(), null, false, false);
         this.report = report;
     }
 
+    /** What the learner reads. */
     public ErrorReport report() {
         return report;
     }

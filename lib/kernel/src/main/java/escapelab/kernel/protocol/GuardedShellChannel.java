@@ -153,9 +153,22 @@ final class GuardedShellChannel extends ShellChannel {
         super.sendMessage(MessageDates.dated(message));
     }
 
+    /**
+     * Stops serving, then closes the socket. From another thread it first waits (a few polls at
+     * most) for the loop to end: a ZeroMQ socket must not be closed while another thread polls it,
+     * and its context would then wait forever for it to close.
+     */
     @Override
     public void close() {
         serving = false;
+        Thread running = loop;
+        if (running != null && running != Thread.currentThread()) {
+            try {
+                running.join(5 * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         super.close();
     }
 

@@ -16,6 +16,7 @@ public final class HistoryOkReply implements ContentType<HistoryOkReply> {
     @SuppressWarnings("unused")
     private final List<List<Object>> history;
 
+    /** @param withOutput whether each entry carries the text of the cell's result too */
     public HistoryOkReply(List<CellHistory.Entry> entries, boolean withOutput) {
         history = entries.stream()
                 .map(e -> List.<Object>of(e.session(), e.line(), withOutput ? List.of(e.input(), e.output()) : e.input()))

@@ -62,6 +62,7 @@ public final class IOPublisher {
         return errStream;
     }
 
+    /** Publishes on {@code iopubSocket} from now on; before, output goes to the kernel's own streams. */
     public void attach(JupyterSocket iopubSocket) {
         this.iopub = iopubSocket;
     }

@@ -14,6 +14,7 @@ public final class KernelInfoOkReply extends KernelInfoReply {
     @SuppressWarnings("unused") // serialized by Gson
     private final String status = "ok";
 
+    /** basekernel's reply with these parts, plus {@code status: ok}. */
     public KernelInfoOkReply(String protocolVersion, String implementation, String implementationVersion,
             LanguageInfo languageInfo, String banner, List<LanguageInfo.Help> helpLinks) {
         super(protocolVersion, implementation, implementationVersion, languageInfo, banner, helpLinks);

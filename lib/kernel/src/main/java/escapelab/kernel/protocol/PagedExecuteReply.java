@@ -11,6 +11,7 @@ public final class PagedExecuteReply extends ExecuteReply {
     @SuppressWarnings("unused") // serialized by Gson
     private final List<Map<String, Object>> payload;
 
+    /** @param text what the front end pages, instead of showing an output */
     public PagedExecuteReply(int executionCount, String text) {
         super(executionCount, Collections.emptyMap());
         payload = List.of(Map.of("source", "page", "data", Map.of("text/plain", text), "start", 0));

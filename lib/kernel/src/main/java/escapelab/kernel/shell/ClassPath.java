@@ -46,6 +46,7 @@ public final class ClassPath {
         return List.of(base.resolve(entry).toAbsolutePath().normalize());
     }
 
+    /** Whether {@code entry} is {@code folder/*}, which stands for the folder's jars. */
     public static boolean isFolderWildcard(String entry) {
         return entry.equals("*") || entry.endsWith("/*") || entry.endsWith(File.separator + "*");
     }
