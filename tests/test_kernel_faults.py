@@ -94,6 +94,17 @@ class KernelFaultsTest(unittest.TestCase):
         for wrapper in ("REPL.", "$JShell", "jdk.jshell", "do_it$", "escapelab.kernel"):
             self.assertNotIn(wrapper, text)
 
+    def test_null_pointer_names_the_learners_variable_not_the_wrapper(self):
+        self.value('String absent = null;\n"declared"')
+        error = self.error("absent.length()")
+        self.assertEqual("java.lang.NullPointerException", error["ename"])
+        self.assertEqual('Cannot invoke "String.length()" because "absent" is null', error["evalue"])
+        self.assertNotIn("$JShell", "\n".join(error["traceback"]))
+        self.value("record Cup(int ml) {}\nObject cup = new Cup(1);\n1")
+        error = self.error("String text = (String) cup;")
+        self.assertEqual("java.lang.ClassCastException", error["ename"])
+        self.assertTrue(error["evalue"].startswith("class Cup cannot be cast to class java.lang.String"), error["evalue"])
+
     def test_compile_error_has_line_column_and_caret(self):
         error = self.error("int a = 1;\nString s = a;")
         self.assertEqual("CompilationException", error["ename"])

@@ -303,6 +303,37 @@ class KernelProtocolTest(unittest.TestCase):
         self.assertEqual("incomplete", reply["status"])
         reply = self.reply_to(self.kc.is_complete("int done = 1;"))
         self.assertEqual("complete", reply["status"])
+        reply = self.reply_to(self.kc.is_complete("int 3x = 4;"))
+        self.assertEqual("invalid", reply["status"])
+
+    def test_a_cell_magics_compile_error_reads_as_the_kernels_own(self):
+        self.run_ok('escapelab.notebook.Notebook.registerCellMagic("compileTest", cell -> {\n'
+                    '    throw new escapelab.notebook.SourceCompileException("Broken", java.util.List.of(\n'
+                    '        escapelab.notebook.SourceProblem.inCell(cell.bodyLine() + 1, 9, "\';\' expected", "int x = 1")));\n'
+                    '});')
+        error = self.run_error("%%compileTest\nclass Broken {\nint x = 1\n}")
+        self.assertEqual("CompilationException", error["ename"])
+        self.assertEqual(["cell line 3, column 9: ';' expected", "    int x = 1", "            ^"], error["traceback"])
+
+    def test_a_learners_mistake_shows_its_message_and_cell_lines_only(self):
+        error = self.run_error('int before = 1;\n'
+                               'java.util.List.of(1).forEach(x -> {\n'
+                               '    throw new escapelab.notebook.Mistake("1 is not a benchmark: pass one."); });')
+        self.assertEqual("escapelab.notebook.Mistake", error["ename"])
+        self.assertEqual("1 is not a benchmark: pass one.", error["evalue"])
+        self.assertEqual("escapelab.notebook.Mistake: 1 is not a benchmark: pass one.", error["traceback"][0])
+        self.assertEqual("    at cell line 2", error["traceback"][-1])
+        self.assertFalse(any("java.util" in line for line in error["traceback"]), error["traceback"])
+        self.run_ok('escapelab.notebook.Notebook.registerCellMagic("mistakeTest", cell -> {\n'
+                    '    throw new escapelab.notebook.Mistake("say what to do"); });')
+        error = self.run_error("\n%%mistakeTest\nbody")
+        self.assertEqual(["escapelab.notebook.Mistake: say what to do", "    at %%mistakeTest (cell line 2)"],
+                         error["traceback"])
+
+    def test_an_expression_merging_a_cells_class_with_a_string_shows_its_value(self):
+        self.run_ok("record Spot(int x) {}\nSpot spot = new Spot(1);")
+        execution = self.run_ok('spot != null ? spot : "none"')
+        self.assertEqual("Spot[x=1]", execution.only("execute_result")["data"]["text/plain"])
 
 
 if __name__ == "__main__":

@@ -1,7 +1,10 @@
 """Executes every notebook headless through the `java` kernel, as a learner's Run All would.
 
+``ESCAPELAB_KERNEL`` names another kernelspec to run them on (``./course test`` runs them
+again on ``java-newest``, the kernel on the newest JDK installed).
+
 A notebook fails on any error output, on any failed acceptance check ("[FAIL]" in an output),
-or when it shows no check at all. Executed copies go to build/executed/ for inspection;
+or when it shows no check at all. Executed copies go to build/executed/ (build/executed-<kernelspec>/) for inspection;
 submissions are exported to a temporary folder, never over a learner's own.
 """
 import copy
@@ -13,12 +16,20 @@ import time
 import unittest
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import start_new_kernel
 from nbclient import NotebookClient
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
-EXECUTED = os.path.join(ROOT, "build", "executed")
+KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
+EXECUTED = os.path.join(ROOT, "build", "executed" if KERNEL_NAME == "java" else "executed-" + KERNEL_NAME)
+
+
+def kernel_java_home():
+    """The home of the JDK the kernelspec runs the kernel on (its argv starts with that `java`)."""
+    java = KernelSpecManager().get_kernel_spec(KERNEL_NAME).argv[0]
+    return os.path.dirname(os.path.dirname(os.path.realpath(java)))
 
 
 def texts(nb):
@@ -35,7 +46,7 @@ def texts(nb):
 
 def execute(nb, submissions):
     os.environ["ESCAPELAB_SUBMISSIONS"] = submissions
-    client = NotebookClient(nb, timeout=600, kernel_name="java",
+    client = NotebookClient(nb, timeout=600, kernel_name=KERNEL_NAME,
                             resources={"metadata": {"path": NOTEBOOKS}})
     started = time.monotonic()
     client.execute()
@@ -102,9 +113,8 @@ class NotebooksTest(unittest.TestCase):
         benchmark = next(c for c in code if c.startswith("%%jmh"))
         newer = next(c for c in code if "newerJdk(" in c)
         # Only the running JDK is installed, as far as the course can see.
-        java_home = os.path.dirname(os.path.dirname(os.path.realpath("/usr/bin/java")))
-        km, kc = start_new_kernel(kernel_name="java", startup_timeout=120,
-                                  env={**os.environ, "ESCAPELAB_JDKS": java_home})
+        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120,
+                                  env={**os.environ, "ESCAPELAB_JDKS": kernel_java_home()})
         try:
             shown = []
             for source in (benchmark, newer):

@@ -1,5 +1,14 @@
 package escapelab.kernel;
 
+import escapelab.kernel.errors.CellErrors;
+import escapelab.kernel.errors.CellFailure;
+import escapelab.kernel.magic.CellMagicRunner;
+import escapelab.kernel.magic.CellSource;
+import escapelab.kernel.magic.CellTimer;
+import escapelab.kernel.magic.LineMagics;
+import escapelab.kernel.shell.CellValue;
+import escapelab.kernel.shell.JShellSession;
+import escapelab.kernel.shell.SessionStartup;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,16 +18,13 @@ import java.util.Optional;
  */
 final class CellRunner {
 
-    /** Cell magics of the kernel itself, ahead of those libraries register. */
-    static final List<String> OWN_CELL_MAGICS = List.of("time");
-
-    private final Session session;
+    private final JShellSession session;
     private final LineMagics lineMagics;
     private final CellMagicRunner cellMagics;
     private final SessionStartup startup;
 
     /** @param startup what cells wait for before they run */
-    CellRunner(Session session, LineMagics lineMagics, CellMagicRunner cellMagics, SessionStartup startup) {
+    CellRunner(JShellSession session, LineMagics lineMagics, CellMagicRunner cellMagics, SessionStartup startup) {
         this.session = session;
         this.lineMagics = lineMagics;
         this.cellMagics = cellMagics;

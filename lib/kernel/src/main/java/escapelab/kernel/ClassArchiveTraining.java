@@ -23,6 +23,7 @@ public final class ClassArchiveTraining {
     private ClassArchiveTraining() {
     }
 
+    /** Starts a kernel as the kernelspec does, runs the cells and exits, which writes the archive. */
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), System.out, System.err);

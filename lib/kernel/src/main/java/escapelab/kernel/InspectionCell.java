@@ -1,5 +1,6 @@
 package escapelab.kernel;
 
+import escapelab.kernel.errors.ErrorReport;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;

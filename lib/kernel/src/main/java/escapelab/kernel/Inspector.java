@@ -1,5 +1,7 @@
 package escapelab.kernel;
 
+import escapelab.kernel.shell.JShellSession;
+import escapelab.kernel.shell.SessionStartup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,14 +13,18 @@ import jdk.jshell.SourceCodeAnalysis.Documentation;
  */
 final class Inspector {
 
-    private final Session session;
+    private final JShellSession session;
+    private final SessionStartup startup;
 
-    Inspector(Session session) {
+    /** @param startup what inspection waits for, as cells do: the start-up scripts' imports name what is asked about */
+    Inspector(JShellSession session, SessionStartup startup) {
         this.session = session;
+        this.startup = startup;
     }
 
     /** The text about the name at {@code cursor} in {@code code}, if anything is known of it. */
     Optional<String> inspect(String code, int cursor) {
+        startup.await();
         int at = Math.max(0, Math.min(cursor, code.length()));
         int end = at;
         while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {

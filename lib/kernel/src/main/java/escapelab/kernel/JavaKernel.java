@@ -1,5 +1,22 @@
 package escapelab.kernel;
 
+import escapelab.kernel.display.Display;
+import escapelab.kernel.display.KernelHost;
+import escapelab.kernel.display.Renderer;
+import escapelab.kernel.errors.CellFailure;
+import escapelab.kernel.errors.ErrorReport;
+import escapelab.kernel.magic.CellMagicRunner;
+import escapelab.kernel.magic.CellSource;
+import escapelab.kernel.magic.LineMagics;
+import escapelab.kernel.protocol.CellHistory;
+import escapelab.kernel.protocol.HistoryOkReply;
+import escapelab.kernel.protocol.IOPublisher;
+import escapelab.kernel.protocol.KernelInfoOkReply;
+import escapelab.kernel.protocol.PagedExecuteReply;
+import escapelab.kernel.shell.CellValue;
+import escapelab.kernel.shell.JShellSession;
+import escapelab.kernel.shell.SessionStartup;
+import escapelab.kernel.shell.SessionWarmUp;
 import escapelab.notebook.Notebook;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.JupyterInputStream;
@@ -47,7 +64,7 @@ public final class JavaKernel extends BaseKernel {
     static final String IMPLEMENTATION_VERSION = "1.0";
 
     private final IOPublisher publisher;
-    private final Session session;
+    private final JShellSession session;
     private final Renderer renderer;
     private final CellRunner runner;
     private final JupyterInputStream stdin;
@@ -55,14 +72,14 @@ public final class JavaKernel extends BaseKernel {
     private final CellHistory history = new CellHistory(1);
     private final AtomicBoolean stopAfterError = new AtomicBoolean();
 
-    private JavaKernel(IOPublisher publisher, Session session, Renderer renderer, CellRunner runner,
-            JupyterInputStream stdin) {
+    private JavaKernel(IOPublisher publisher, JShellSession session, Renderer renderer, CellRunner runner,
+            JupyterInputStream stdin, SessionStartup startup) {
         this.publisher = publisher;
         this.session = session;
         this.renderer = renderer;
         this.runner = runner;
         this.stdin = stdin;
-        this.inspector = new Inspector(session);
+        this.inspector = new Inspector(session, startup);
     }
 
     /**
@@ -81,7 +98,7 @@ public final class JavaKernel extends BaseKernel {
         System.setIn(stdin);
         publisher.startFlushing();
 
-        Session session = new Session();
+        JShellSession session = new JShellSession();
         for (Path entry : settings.classPath()) {
             if (Files.exists(entry)) {
                 session.addToClasspath(entry);
@@ -104,10 +121,10 @@ public final class JavaKernel extends BaseKernel {
         SessionWarmUp.begin(session, startup);
         LineMagics lineMagics = new LineMagics(session::addToClasspath, Path.of("").toAbsolutePath());
         CellRunner runner = new CellRunner(session, lineMagics, new CellMagicRunner(session.classLoader()), startup);
-        return new JavaKernel(publisher, session, renderer, runner, stdin);
+        return new JavaKernel(publisher, session, renderer, runner, stdin, startup);
     }
 
-    private static void evalStartup(Session session, String code, String name, PrintStream kernelErr) {
+    private static void evalStartup(JShellSession session, String code, String name, PrintStream kernelErr) {
         try {
             session.evalScript(code, name);
         } catch (CellFailure failure) {
@@ -153,7 +170,7 @@ public final class JavaKernel extends BaseKernel {
         if (CellSource.cellMagic(code).isPresent()) {
             return null;
         }
-        Session.Completions completions = session.complete(CellSource.maskLineMagics(code), at);
+        JShellSession.Completions completions = session.complete(CellSource.maskLineMagics(code), at);
         return new ReplacementOptions(completions.options(), completions.start(), completions.end());
     }
 

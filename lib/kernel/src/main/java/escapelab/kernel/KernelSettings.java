@@ -1,5 +1,6 @@
 package escapelab.kernel;
 
+import escapelab.kernel.shell.ClassPath;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package escapelab.kernel;
 
+import escapelab.kernel.protocol.KernelConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.io.PrintStream;
 import java.nio.file.Files;

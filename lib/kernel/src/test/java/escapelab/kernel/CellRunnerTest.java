@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import escapelab.kernel.errors.CellFailure;
+import escapelab.kernel.magic.CellMagicRunner;
+import escapelab.kernel.magic.LineMagics;
+import escapelab.kernel.shell.CellValue;
+import escapelab.kernel.shell.JShellSession;
+import escapelab.kernel.shell.SessionStartup;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +29,13 @@ class CellRunnerTest {
     @TempDir
     static Path dir;
 
-    private static Session session;
+    private static JShellSession session;
     private static CellRunner runner;
     private static final List<Path> added = new ArrayList<>();
 
     @BeforeAll
     static void start() {
-        session = new Session();
+        session = new JShellSession();
         runner = new CellRunner(session, new LineMagics(added::add, dir), new CellMagicRunner(session.classLoader()),
                 SessionStartup.finished());
     }

@@ -1,8 +1,0 @@
-package escapelab.kernel;
-
-/**
- * The value a cell produced, which may itself be {@code null}: a cell that ends in an expression
- * has one, a cell that ends in a statement or declaration has none.
- */
-record CellValue(Object value) {
-}
