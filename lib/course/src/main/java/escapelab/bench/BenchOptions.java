@@ -208,6 +208,9 @@ public abstract class BenchOptions<B extends BenchOptions<B>> {
         return count * combinations;
     }
 
+    /** The JDK release from which using sun.misc.Unsafe prints a warning (JEP 471). */
+    private static final int UNSAFE_WARNINGS_FROM = 23;
+
     private Options options(Variant variant, List<String> forkArgs) {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .forks(profile.forks)
@@ -222,7 +225,13 @@ public abstract class BenchOptions<B extends BenchOptions<B>> {
             options.include("^" + Pattern.quote(c.name()) + "\\." + only + "$");
         }
         params.forEach(options::param);
-        List<String> args = new ArrayList<>(forkArgs);
+        List<String> args = new ArrayList<>();
+        if (variant.feature() >= UNSAFE_WARNINGS_FROM) {
+            // JMH's harness uses sun.misc.Unsafe, and from JDK 23 on each fork says so on its
+            // standard error, which lands in the cell; the measurement does not change.
+            args.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        args.addAll(forkArgs);
         args.addAll(variant.jvmArgs());
         options.jvmArgs(args.toArray(String[]::new));
         if (variant.javaExecutable() != null) {

@@ -55,6 +55,12 @@ public record Variant(String label, List<String> jvmArgs, Path javaHome) {
         return List.copyOf(flags);
     }
 
+    /** The feature release of the JDK this variant forks: 17, 25… */
+    int feature() {
+        return javaHome == null ? Runtime.version().feature()
+                : Jdks.read(javaHome).map(Jdks.Jdk::feature).orElse(Runtime.version().feature());
+    }
+
     /** The java executable this variant forks, or {@code null} for JMH's default (this JVM's). */
     String javaExecutable() {
         return javaHome == null ? null : javaHome.resolve("bin/java").toString();
