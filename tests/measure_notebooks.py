@@ -25,7 +25,7 @@ def run(path, profile):
     os.environ["ESCAPELAB_PROFILE"] = profile
     os.environ["ESCAPELAB_SUBMISSIONS"] = tempfile.mkdtemp(prefix="submissions-")
     started = time.monotonic()
-    NotebookClient(nb, timeout=1800, kernel_name="java", resources={"metadata": {"path": NOTEBOOKS}}).execute()
+    NotebookClient(nb, timeout=1800, kernel_name=os.environ.get("ESCAPELAB_KERNEL", "java"), resources={"metadata": {"path": NOTEBOOKS}}).execute()
     seconds = time.monotonic() - started
     executed = os.path.join(ROOT, "build", "executed")
     os.makedirs(executed, exist_ok=True)

@@ -16,9 +16,7 @@ class KernelSettingsTest {
     Path dir;
 
     private Path touch(String name) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, "");
+        return TestFiles.touch(dir, name);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import escapelab.kernel.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,9 +27,7 @@ class LineMagicsTest {
     }
 
     private Path touch(String name) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, "");
+        return TestFiles.touch(dir, name);
     }
 
     @Test

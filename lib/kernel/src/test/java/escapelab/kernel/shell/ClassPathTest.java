@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import escapelab.kernel.TestFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,7 @@ class ClassPathTest {
     Path dir;
 
     private Path touch(String name) throws IOException {
-        Path file = dir.resolve(name);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, "");
+        return TestFiles.touch(dir, name);
     }
 
     @Test

@@ -149,15 +149,7 @@ class JShellSessionTest {
 
     @Test
     void stopEndsABusyLoop() throws Exception {
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            session.stop();
-        });
-        stopper.start();
+        stopAfter(500);
         CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("while (true) {}", 1, 60));
         assertEquals("Interrupted", failure.report().name());
         assertEquals(3, value("1 + 2", 61));
@@ -206,17 +198,22 @@ class JShellSessionTest {
     @Test
     void stopEndsALoopInAMethodTheCellDeclared() throws Exception {
         session.evalCell("long spin() { long n = 0; while (n >= 0) { n++; } return n; }", 1, 110);
+        stopAfter(500);
+        CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("spin()", 1, 111));
+        assertEquals("Interrupted", failure.report().name());
+        assertEquals(3, value("1 + 2", 112));
+    }
+
+    /** Stops the session from another thread after a while, as an interrupt from the front end does. */
+    private void stopAfter(long millis) {
         Thread stopper = new Thread(() -> {
             try {
-                Thread.sleep(500);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 return;
             }
             session.stop();
         });
         stopper.start();
-        CellFailure failure = assertThrows(CellFailure.class, () -> session.evalCell("spin()", 1, 111));
-        assertEquals("Interrupted", failure.report().name());
-        assertEquals(3, value("1 + 2", 112));
     }
 }
