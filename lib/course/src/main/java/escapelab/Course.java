@@ -10,6 +10,8 @@ import escapelab.bench.Jdks;
 import escapelab.bench.Profile;
 import escapelab.bench.ScratchFolder;
 import escapelab.bench.Series;
+import escapelab.bench.TimeComparison;
+import escapelab.bench.BenchResult;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.check.CodeComment;
@@ -354,4 +356,17 @@ public final class Course {
 
     /** The thorough profile, for claims about time. */
     public static final Profile THOROUGH = Profile.THOROUGH;
+
+    /** The timing profile: enough samples to compare two or three methods' times. */
+    public static final Profile TIMING = Profile.TIMING;
+
+    /**
+     * Compares two results' times by their 99.9% intervals: faster, slower, or no significant
+     * difference; {@code compareTimes(a, b).check("…")} is a check that a is faster.
+     *
+     * @throws Mistake if a result is missing or the two are in different units
+     */
+    public static TimeComparison compareTimes(BenchResult first, BenchResult second) {
+        return TimeComparison.of(first, second);
+    }
 }
