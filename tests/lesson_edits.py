@@ -42,3 +42,16 @@ def verdicts(shown):
 def failed(found):
     """The criteria that failed."""
     return {c for c, (v, _) in found.items() if v == "FAIL"}
+
+
+def assert_turns_red(test, name, pattern, replacement, expected_red):
+    """Edits the notebook's benchmark cell, runs it, and asserts that exactly expected_red fail
+    while every other check stays as the shipped notebook has it: met, but for the learner's
+    own analysis, which is open. Returns what the edited notebook showed and its verdicts."""
+    edited = edited_notebook(name, pattern, replacement)
+    shown = run_edited(edited, name + "-edited.ipynb")
+    found = verdicts(shown)
+    red = failed(found)
+    test.assertEqual(set(expected_red), red, shown)
+    test.assertEqual(set(), {v for c, (v, _) in found.items() if c not in red} - {"PASS", "OPEN"}, shown)
+    return shown, found

@@ -2,22 +2,16 @@
 import re
 import unittest
 
-from lesson_edits import edited_notebook, failed, run_edited, verdicts
+from lesson_edits import assert_turns_red
 
 
 class Notebook02Test(unittest.TestCase):
 
     def test_notebook_02_turns_red_when_the_typed_dump_boxes(self):
         # The learner's edit: dumpInt keeps its int in the Object field, so javac boxes it.
-        edited = edited_notebook("02-boxing", r"lastInt = v;", "last = v;")
-
-        shown = run_edited(edited, "02-boxing-edited.ipynb")
-        found = verdicts(shown)
-        red = failed(found)
-        self.assertEqual({"the typed dumpInt allocates nothing at n = 128",
-                          "the escape report finds no allocation site in dumpTyped"}, red, shown)
-        # The others stay as they were: all met but the learner's own analysis, which is open.
-        self.assertEqual({"OPEN"}, {v for c, (v, _) in found.items() if c not in red and v != "PASS"})
+        shown, found = assert_turns_red(self, "02-boxing", r"lastInt = v;", "last = v;", {
+            "the typed dumpInt allocates nothing at n = 128",
+            "the escape report finds no allocation site in dumpTyped"})
         self.assertGreaterEqual(len(found), 14)
         # dumpTyped now allocates one Integer per call: the bytes JOL gives an Integer here.
         integer = re.search(r"^Integer: (\d+) bytes", shown, re.MULTILINE)

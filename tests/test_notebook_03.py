@@ -2,24 +2,17 @@
 import re
 import unittest
 
-from lesson_edits import edited_notebook, failed, run_edited, verdicts
+from lesson_edits import assert_turns_red
 
 
 class Notebook03Test(unittest.TestCase):
 
     def test_notebook_03_turns_red_when_the_local_lambda_is_stored(self):
         # The learner's edit: calledLocally also keeps its lambda in the static field.
-        edited = edited_notebook("03-lambda-capture", r"(IntSupplier sum = \(\) -> x \+ y;)",
-                                 r"\1\n        hook = sum;")
-
-        shown = run_edited(edited, "03-lambda-capture-edited.ipynb")
-        found = verdicts(shown)
-        red = failed(found)
-        self.assertEqual({"created and called locally, no allocation",
-                          "the escape report shows capturing lambda scalar-replaced in calledLocally"},
-                         red, shown)
-        # The others stay as they were: all met but the learner's own analysis, which is open.
-        self.assertEqual({"OPEN"}, {v for c, (v, _) in found.items() if c not in red and v != "PASS"})
+        shown, found = assert_turns_red(self, "03-lambda-capture", r"(IntSupplier sum = \(\) -> x \+ y;)",
+                                        r"\1\n        hook = sum;", {
+            "created and called locally, no allocation",
+            "the escape report shows capturing lambda scalar-replaced in calledLocally"})
         self.assertGreaterEqual(len(found), 15)
         # calledLocally now allocates one lambda object per call: the bytes JOL gives it here.
         size = re.search(r"^Capture lambda: (\d+) bytes", shown, re.MULTILINE)

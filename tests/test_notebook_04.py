@@ -2,21 +2,18 @@
 import re
 import unittest
 
-from lesson_edits import edited_notebook, failed, run_edited, verdicts
+from lesson_edits import assert_turns_red
 
 
 class Notebook04Test(unittest.TestCase):
 
     def test_turns_red_when_the_copy_is_a_view_too(self):
         # The edit: firstHundredCopy returns a view of the array it read, like firstHundredView.
-        edited = edited_notebook("04-retention", r"return ByteBuffer\.wrap\(Arrays\.copyOfRange\(data, 0, 100\)\);",
-                                 "return ByteBuffer.wrap(data, 0, 100);")
-
-        shown = run_edited(edited, "04-retention-edited.ipynb")
-        found = verdicts(shown)
-        self.assertEqual({"a copy retains about 100 bytes, no more than a buffer over byte[100] (JOL)",
-                          "keeping copies keeps the heap flat (less than half of what one view retains)"},
-                         failed(found), shown)
+        shown, found = assert_turns_red(
+            self, "04-retention", r"return ByteBuffer\.wrap\(Arrays\.copyOfRange\(data, 0, 100\)\);",
+            "return ByteBuffer.wrap(data, 0, 100);", {
+                "a copy retains about 100 bytes, no more than a buffer over byte[100] (JOL)",
+                "keeping copies keeps the heap flat (less than half of what one view retains)"})
         # The rest stand as they were: the views still grow the heap, both still read the file.
         for criterion in ("keeping views grows the heap (at least half of what JOL counts they retain)",
                           "a comment in the leaking code documents the leak",

@@ -3,22 +3,17 @@ after all, and turns red."""
 import re
 import unittest
 
-from lesson_edits import edited_notebook, failed, run_edited, verdicts
+from lesson_edits import assert_turns_red
 
 
 class Notebook06Test(unittest.TestCase):
 
     def test_notebook_06_turns_red_when_the_typed_int_accessor_returns_an_object(self):
         # The learner's edit: typedInt returns Object, so javac boxes the int getter's value.
-        edited = edited_notebook("06-reflection", r"public int typedInt\(\)", "public Object typedInt()")
-
-        shown = run_edited(edited, "06-reflection-edited.ipynb")
-        found = verdicts(shown)
-        red = failed(found)
-        self.assertEqual({"the typed int accessor allocates nothing",
-                          "the escape report finds no allocation site in typedInt"}, red, shown)
-        # The others stay as they were: all met but the learner's own analysis, which is open.
-        self.assertEqual({"OPEN"}, {v for c, (v, _) in found.items() if c not in red and v != "PASS"})
+        shown, found = assert_turns_red(self, "06-reflection", r"public int typedInt\(\)",
+                                        "public Object typedInt()", {
+            "the typed int accessor allocates nothing",
+            "the escape report finds no allocation site in typedInt"})
         self.assertGreaterEqual(len(found), 11)
         # typedInt now allocates one Integer per call: the bytes JOL gives an Integer here.
         integer = re.search(r"Here an `Integer` is (\d+) bytes", shown)
