@@ -311,6 +311,10 @@ public final class Course {
             return Check.open(criterion, "only the reference answer is there: write yours above it, save, "
                     + "and run this cell again");
         }
+        if (analysis.copiedReference()) {
+            return check(criterion, false, "the analysis cell holds the reference answer's sentences: "
+                    + "write what you found in your own words");
+        }
         return check(criterion).measured(lines, "lines of your own").atLeast(2);
     }
 

@@ -1,7 +1,14 @@
 package escapelab.submit;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -10,10 +17,15 @@ import java.util.regex.Pattern;
  * with {@code **Reference answer.**} and runs to the end of its cell; a prompt is a line in
  * italics alone ({@code _Write your analysis here._}). Neither counts as the learner's words.
  *
+ * <p>A learner copy has no reference answer, but its analysis cell keeps a digest of each of the
+ * answer's sentences: text made only of those sentences (the answer pasted back) is not the
+ * learner's own either.
+ *
  * @param ownLines the non-blank lines the learner wrote, in notebook order
  * @param hasReferenceAnswer whether a reference answer is there
+ * @param copiedReference whether the learner's lines are the reference answer's sentences
  */
-public record Analysis(List<String> ownLines, boolean hasReferenceAnswer) {
+public record Analysis(List<String> ownLines, boolean hasReferenceAnswer, boolean copiedReference) {
 
     /** The words that open a reference answer, as shipped notebooks write it. */
     public static final String REFERENCE_MARK = "**Reference answer.**";
@@ -26,6 +38,14 @@ public record Analysis(List<String> ownLines, boolean hasReferenceAnswer) {
 
     /** Reads the texts of the analysis cells. */
     public static Analysis of(List<String> analysisCells) {
+        return of(analysisCells, Set.of());
+    }
+
+    /**
+     * Reads the texts of the analysis cells of a learner copy, whose reference answer's
+     * sentences are known by their digests ({@link #digest(String)} of each of {@link #sentences}).
+     */
+    public static Analysis of(List<String> analysisCells, Set<String> referenceSentences) {
         List<String> own = new ArrayList<>();
         boolean reference = false;
         for (String cell : analysisCells) {
@@ -39,6 +59,26 @@ public record Analysis(List<String> ownLines, boolean hasReferenceAnswer) {
                 }
             }
         }
-        return new Analysis(own, reference);
+        List<String> sentences = sentences(String.join("\n", own));
+        boolean copied = !referenceSentences.isEmpty() && !sentences.isEmpty()
+                && sentences.stream().map(Analysis::digest).allMatch(referenceSentences::contains);
+        return copied ? new Analysis(List.of(), reference, true) : new Analysis(own, reference, false);
+    }
+
+    /** A text's sentences, normalized: emphasis marks dropped, spaces collapsed, lower case. */
+    static List<String> sentences(String text) {
+        String flat = text.replace(REFERENCE_MARK, "").replaceAll("[*`_]", "").replaceAll("\\s+", " ")
+                .strip().toLowerCase(Locale.ROOT);
+        return flat.isEmpty() ? List.of() : Arrays.asList(flat.split("(?<=[.!?])\\s+"));
+    }
+
+    /** The hex SHA-256 of a normalized sentence, as the learner copy stores it. */
+    static String digest(String sentence) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(sentence.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A notebook as last saved to disk (nbformat 4), read to collect what the learner wrote: the
@@ -44,7 +47,11 @@ public final class SavedNotebook {
     }
 
     /** The cell metadata this class reads. */
-    record Metadata(List<String> tags) {
+    record Metadata(List<String> tags, Course escapelab) {
+    }
+
+    /** What a learner copy records about a cell: the digests of its reference answer's sentences. */
+    record Course(@JsonProperty("reference_sentences") List<String> referenceSentences) {
     }
 
     private final Path path;
@@ -108,7 +115,11 @@ public final class SavedNotebook {
 
     /** Returns the analysis cells told apart: the learner's own lines, a reference answer, prompts. */
     public Analysis ownAnalysis() {
-        return Analysis.of(analysis());
+        Set<String> reference = new HashSet<>();
+        cells.stream().filter(c -> c.tagged(ANALYSIS_TAG) && c.metadata().escapelab() != null)
+                .map(c -> c.metadata().escapelab().referenceSentences()).filter(Objects::nonNull)
+                .forEach(reference::addAll);
+        return Analysis.of(analysis(), reference);
     }
 
     /** Returns the text of the code cells, in notebook order. */

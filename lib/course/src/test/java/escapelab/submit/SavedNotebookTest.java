@@ -59,6 +59,22 @@ class SavedNotebookTest {
     }
 
     @Test
+    void aLearnerCopyKnowsItsReferenceAnswerBySentenceDigests() throws IOException {
+        String digest = Analysis.digest("the point escapes.");
+        Path file = tmp.resolve("learner.ipynb");
+        Files.writeString(file, """
+                {"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                  {"cell_type": "markdown", "metadata": {"tags": ["analysis"],
+                   "escapelab": {"reference_sentences": ["%s"]}},
+                   "source": "The *point* escapes."}]}
+                """.formatted(digest));
+
+        Analysis analysis = SavedNotebook.read(file).ownAnalysis();
+        assertTrue(analysis.copiedReference());
+        assertEquals(List.of(), analysis.ownLines());
+    }
+
+    @Test
     void aNotebookWithoutAnalysisHasNone() throws IOException {
         Path file = tmp.resolve("empty.ipynb");
         Files.writeString(file, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": []}");
