@@ -1,5 +1,13 @@
 package escapelab.submit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import escapelab.bench.BenchResult;
+import escapelab.bench.BenchRun;
+import escapelab.check.Check;
+import escapelab.check.Checklist;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.Evidence.Section;
 
@@ -16,7 +24,9 @@ import java.util.Map;
 /**
  * What a task's submission holds, and its export: a {@code README.md} that reads well alone
  * (criteria with their verdicts, the learner's analysis, then each kind of evidence in its
- * section) beside the files the evidence adds.
+ * section) beside the files the evidence adds, and a {@code summary.json} that tools read (an
+ * instructor's collection of a class's submissions): the criteria, the benchmarks' figures, the VM
+ * and how much of the analysis is the learner's own.
  *
  * @param notebook the saved notebook, source of the analysis
  * @param evidence every result of the session, in the order recorded
@@ -24,6 +34,10 @@ import java.util.Map;
  * @param vm the VM every number was measured on
  */
 public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instant lastMeasured, String vm) {
+
+    /** The summary's format, for readers to tell what they read. */
+    public static final String SUMMARY_FORMAT = "escapelab-submission/1";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -57,6 +71,7 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
     public Exported export(Path submissionsDir) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("README.md", readme().getBytes(StandardCharsets.UTF_8));
+        files.put("summary.json", JSON.writeValueAsBytes(summary()));
         for (Section section : Section.values()) {
             for (Evidence e : in(section)) {
                 files.putAll(e.files());
@@ -90,6 +105,44 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
             }
         }
         return md.toString();
+    }
+
+    /** The machine-readable summary: what {@code summary.json} holds. */
+    public ObjectNode summary() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", SUMMARY_FORMAT).put("task", name()).put("exported", Instant.now().toString())
+                .put("vm", vm);
+        ArrayNode criteria = root.putArray("criteria");
+        for (Evidence e : in(Section.CRITERIA)) {
+            if (e instanceof Checklist list) {
+                for (Check check : list.checks()) {
+                    criteria.addObject().put("checklist", list.title()).put("criterion", check.criterion())
+                            .put("verdict", check.verdict().name()).put("measured", finite(check.measured()))
+                            .put("unit", check.unit()).put("expectation", check.expectation());
+                }
+            }
+        }
+        ArrayNode benchmarks = root.putArray("benchmarks");
+        for (Evidence e : in(Section.BENCHMARKS)) {
+            if (e instanceof BenchRun run) {
+                for (BenchResult r : run.results()) {
+                    ObjectNode b = benchmarks.addObject().put("run", run.name()).put("method", r.method())
+                            .put("variant", r.variant()).put("score", finite(r.score()))
+                            .put("error", finite(r.error())).put("unit", r.unit())
+                            .put("bytesPerOp", finite(r.bytesPerOp()));
+                    r.params().forEach(b.putObject("params")::put);
+                }
+            }
+        }
+        Analysis own = notebook.ownAnalysis();
+        root.putObject("analysis").put("ownLines", own.ownLines().size())
+                .put("referenceAnswer", own.hasReferenceAnswer()).put("copiedReference", own.copiedReference());
+        return root;
+    }
+
+    /** JSON has no NaN: an unknown figure is null. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private String analysis() {

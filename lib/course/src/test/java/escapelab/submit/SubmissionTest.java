@@ -26,6 +26,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -106,6 +108,26 @@ class SubmissionTest {
         assertNull(exported.warning());
         assertTrue(exported.files().containsAll(List.of("README.md", "src/FirstEscape.java", "jmh/FirstEscape.txt",
                 "jmh/FirstEscape.log", "charts/first-escape.png")));
+    }
+
+    @Test
+    void exportsASummaryThatToolsRead() throws Exception {
+        Path nb = notebook("Scalar replacement keeps the Point in registers.\\nReturning it makes it escape.");
+        submission(nb, null).export(dir.resolve("submissions"));
+
+        JsonNode summary = new ObjectMapper().readTree(dir.resolve("submissions/01-first-escape/summary.json").toFile());
+        assertEquals(Submission.SUMMARY_FORMAT, summary.get("format").asText());
+        assertEquals("01-first-escape", summary.get("task").asText());
+        assertEquals("OpenJDK 17", summary.get("vm").asText());
+        JsonNode criterion = summary.get("criteria").get(0);
+        assertEquals("valueReturn allocates nothing", criterion.get("criterion").asText());
+        assertEquals("PASS", criterion.get("verdict").asText());
+        JsonNode bench = summary.get("benchmarks").get(0);
+        assertEquals("valueReturn", bench.get("method").asText());
+        assertEquals(0.5, bench.get("score").asDouble());
+        assertEquals("ns/op", bench.get("unit").asText());
+        assertEquals(0.0, bench.get("bytesPerOp").asDouble());
+        assertEquals(2, summary.get("analysis").get("ownLines").asInt());
     }
 
     @Test
