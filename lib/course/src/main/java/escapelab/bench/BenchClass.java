@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A benchmark cell compiled to disk, where JMH and its forks load it.
@@ -61,13 +62,31 @@ public record BenchClass(String name, String simpleName, String source, List<Str
         return "### `" + sourceFile() + "`\n\n```java\n" + source.strip() + "\n```\n";
     }
 
-    /** The source, as {@code src/<simple name>.java}. */
+    /**
+     * The source where Maven looks for it, {@code src/main/java/<package path>/<simple name>.java},
+     * with the package line the compiler gave it (on its first line, as compiled).
+     */
     @Override
     public Map<String, byte[]> files() {
-        return Map.of(sourceFile(), source.getBytes(StandardCharsets.UTF_8));
+        return Map.of(sourceFile(), compiledSource().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The source as compiled: a cell without a package gets {@link BenchCompiler#DEFAULT_PACKAGE}'s. */
+    public String compiledSource() {
+        String packageName = packageName();
+        boolean declared = PACKAGE_LINE.matcher(source).find();
+        return declared || packageName.isEmpty() ? source : "package " + packageName + "; " + source;
+    }
+
+    private String packageName() {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(0, dot);
     }
 
     private String sourceFile() {
-        return "src/" + simpleName + ".java";
+        String folder = packageName().isEmpty() ? "" : packageName().replace('.', '/') + "/";
+        return "src/main/java/" + folder + simpleName + ".java";
     }
+
+    private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^\\s*package\\s+[\\w.]+\\s*;");
 }

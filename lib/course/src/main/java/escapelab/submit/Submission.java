@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escapelab.bench.BenchClass;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.Evidence.Section;
+
+import org.openjdk.jmh.util.Version;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -77,6 +80,11 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
                 files.putAll(e.files());
             }
         }
+        List<BenchClass> classes = benchClasses();
+        if (!classes.isEmpty()) {
+            files.put("pom.xml", MavenProject.pom(name(), Version.getPlainVersion(), Runtime.version().feature())
+                    .getBytes(StandardCharsets.UTF_8));
+        }
         Path folder = SubmissionWriter.write(submissionsDir, name(), files);
         return new Exported(folder, List.copyOf(files.keySet()), staleWarning());
     }
@@ -103,8 +111,15 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
             for (Evidence e : shown) {
                 md.append(e.markdown().strip()).append("\n\n");
             }
+            if (section == Section.CODE && !benchClasses().isEmpty()) {
+                md.append("### Reproduce with Maven\n\n").append(MavenProject.readme(benchClasses())).append("\n");
+            }
         }
         return md.toString();
+    }
+
+    private List<BenchClass> benchClasses() {
+        return evidence.stream().filter(BenchClass.class::isInstance).map(BenchClass.class::cast).toList();
     }
 
     /** The machine-readable summary: what {@code summary.json} holds. */

@@ -100,13 +100,19 @@ class SubmissionTest {
         assertEquals("series,iteration,MiB\nview,1,50\nview,2,100\ncopy,1,0\n",
                 Files.readString(folder.resolve("data/heap-over-iterations.csv")));
         assertTrue(readme.contains("Measured on OpenJDK 17."), readme);
-        assertEquals(SOURCE, Files.readString(folder.resolve("src/FirstEscape.java")));
+        assertEquals("package cells; " + SOURCE, Files.readString(folder.resolve("src/main/java/cells/FirstEscape.java")));
+        String pom = Files.readString(folder.resolve("pom.xml"));
+        assertTrue(pom.contains("<jmh.version>" + org.openjdk.jmh.util.Version.getPlainVersion() + "</jmh.version>"), pom);
+        assertTrue(pom.contains("<maven.compiler.release>" + Runtime.version().feature() + "</"), pom);
+        assertTrue(pom.contains("<finalName>benchmarks</finalName>"), pom);
+        assertTrue(readme.contains("### Reproduce with Maven\n\n"), readme);
+        assertTrue(readme.contains("mvn -q package && java -jar target/benchmarks.jar -prof gc"), readme);
         assertEquals("[]", Files.readString(folder.resolve("jmh/FirstEscape.json")));
         byte[] png = Files.readAllBytes(folder.resolve("charts/first-escape.png"));
         assertEquals((byte) 0x89, png[0]);
         assertEquals('P', png[1]);
         assertNull(exported.warning());
-        assertTrue(exported.files().containsAll(List.of("README.md", "src/FirstEscape.java", "jmh/FirstEscape.txt",
+        assertTrue(exported.files().containsAll(List.of("README.md", "pom.xml", "src/main/java/cells/FirstEscape.java", "jmh/FirstEscape.txt",
                 "jmh/FirstEscape.log", "charts/first-escape.png")));
     }
 

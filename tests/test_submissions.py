@@ -1,5 +1,8 @@
-"""./course collect over a class: a real export, a partial learner, a broken zip, a zip that
-reaches outside its folder. Everything is listed, with reasons, and nothing is written outside."""
+"""What an export is good for outside the notebook. It is a Maven project that reproduces the
+notebook's B/op; and ./course collect reads a class of them: a real export, a partial learner, a
+broken zip, a zip that reaches outside its folder are all listed, with reasons, and nothing is
+written outside the folder collected."""
+import json
 import csv
 import html.parser
 import os
@@ -31,7 +34,7 @@ class HtmlText(html.parser.HTMLParser):
         self.text.append(data)
 
 
-class CollectTest(unittest.TestCase):
+class SubmissionsTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
@@ -86,6 +89,30 @@ class CollectTest(unittest.TestCase):
         for learner in ("ada", "bob", "cy", "eve"):
             self.assertIn(learner, text)
         self.assertIn("4 learners, 2 task submissions read, 3 problems.", text)
+
+    def test_an_export_builds_with_maven_and_reproduces_the_notebooks_bytes_per_op(self):
+        project = os.path.join(tempfile.mkdtemp(prefix="project-"), "00-start-here")
+        shutil.copytree(os.path.join(self.exported, "00-start-here"), project)
+        with open(os.path.join(project, "summary.json"), encoding="utf-8") as f:
+            notebook = {b["method"]: b["bytesPerOp"] for b in json.load(f)["benchmarks"]}
+        with open(os.path.join(project, "README.md"), encoding="utf-8") as f:
+            self.assertIn("mvn -q package && java -jar target/benchmarks.jar -prof gc", f.read())
+
+        subprocess.run(["mvn", "-q", "-B", "package"], cwd=project, check=True, capture_output=True)
+        # The README's command, with the quick profile's iterations to keep the test short.
+        subprocess.run(["java", "-jar", "target/benchmarks.jar", "-prof", "gc", "-f", "1", "-wi", "2", "-w", "300ms",
+                        "-i", "3", "-r", "300ms", "-rf", "json", "-rff", "result.json"],
+                       cwd=project, check=True, capture_output=True)
+
+        with open(os.path.join(project, "result.json"), encoding="utf-8") as f:
+            results = json.load(f)
+        jar = {r["benchmark"].rsplit(".", 1)[1]: r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", 0.0)
+               for r in results}
+        self.assertEqual(set(notebook), set(jar))
+        self.assertGreaterEqual(notebook["anArray"], 16)
+        self.assertAlmostEqual(notebook["anArray"], jar["anArray"], delta=0.05 * notebook["anArray"])
+        self.assertLess(jar["noObject"], 1)
+        self.assertLess(notebook["noObject"], 1)
 
     def test_a_missing_folder_is_a_clear_message(self):
         done = subprocess.run([sys.executable, COLLECT, os.path.join(ROOT, "no-such-class")],
