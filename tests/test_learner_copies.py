@@ -53,6 +53,19 @@ class LearnerCopiesTest(unittest.TestCase):
     def setUpClass(cls):
         cls.folder = write_learner_copies()
 
+    def test_stubs_keep_the_cell_compilable_or_say_what_to_mark(self):
+        sys.path.insert(0, TOOLS)
+        import learner
+        method = "    int f(int size) {\n%s\n        return size;\n    }"
+        middle = method % "        // BEGIN SOLUTION\n        size += 1;\n        // END SOLUTION"
+        self.assertIn('if (true) throw new UnsupportedOperationException("TODO', learner.stub_code(middle, "t"))
+        declares = method % "        // BEGIN SOLUTION\n        int n = size;\n        // END SOLUTION\n        size = n;"
+        with self.assertRaisesRegex(learner.CannotStub, "uses n, declared between them"):
+            learner.stub_code(declares, "t")
+        field = "    // BEGIN SOLUTION\n    static int kept = 3;\n    // END SOLUTION"
+        with self.assertRaisesRegex(learner.CannotStub, "is not a method"):
+            learner.stub_code(field, "t")
+
     def test_navigation_is_up_to_date(self):
         done = subprocess.run([sys.executable, os.path.join(TOOLS, "navigation.py"), "--check"],
                               capture_output=True, text=True)

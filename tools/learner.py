@@ -6,7 +6,8 @@
 The shipped notebooks are the reference; a copy differs only where a learner writes:
 - in code cells, between `// BEGIN SOLUTION` and `// END SOLUTION`: each method there keeps its
   annotations and signature, and its body becomes a `throw` of "TODO: write <method>"; a region
-  of comments becomes `// TODO`; a region of statements that ends its method becomes the throw.
+  of comments becomes `// TODO`; a region of statements becomes the throw (behind `if (true)`
+  when code follows it, which must not use what the region declares).
   The markers stay, to show where to write.
 - in a markdown cell tagged `analysis`: the reference answer becomes an italic prompt, and the
   cell's metadata keeps a digest of each of its sentences, so that the analysis check can tell a
@@ -26,6 +27,7 @@ REFERENCE_MARK = "**Reference answer.**"
 PROMPT = "_Write your answer here, in your own words; then save the notebook (Ctrl-S)._"
 CONTROL = re.compile(r"^\s*(if|for|while|switch|try|catch|finally|else|do|synchronized|return)\b")
 METHOD_NAME = re.compile(r"(\w+)\s*\(")
+LOCAL = re.compile(r"^\s*(?:final\s+)?[\w.<>\[\], ?]+\s+(\w+)\s*(?:=|;)")
 TYPE = re.compile(r"^(\w+\s+)*(class|interface|enum|record)\s")
 
 
@@ -70,7 +72,7 @@ def is_comment(line):
     return s.startswith("//") or s.startswith("/*") or s.startswith("*")
 
 
-def stub_methods(region, where):
+def stub_methods(region, where, inside_stubbed_type=False):
     """Each method of a class-body region: annotations and signature kept, body a TODO throw."""
     out, i = [], 0
     while i < len(region):
@@ -91,8 +93,8 @@ def stub_methods(region, where):
         if TYPE.match(text) and text.endswith("{"):
             i = stub_type(region, i, header, out, where)
             continue
-        if text.endswith(";") and "(" not in text.split("=")[0]:
-            i += len(header)  # a field: the learner declares what their code needs
+        if text.endswith(";") and "(" not in text.split("=")[0] and inside_stubbed_type:
+            i += len(header)  # a field of a stubbed type: the learner declares what it needs
             continue
         name = METHOD_NAME.search(text.split("(")[0] + "(")
         if not text.endswith("{") or "(" not in text or CONTROL.match(text) or name is None:
@@ -122,24 +124,52 @@ def stub_type(region, i, header, out, where):
     if depth != 0:
         raise CannotStub(f"{where}: a type between the SOLUTION markers does not end there")
     out += header
-    out += stub_methods(region[start:j - 1], where)
+    out += stub_methods(region[start:j - 1], where, inside_stubbed_type=True)
     out.append(region[j - 1])
     return j
 
 
-def stub_region(region, after, where):
+def in_type_body(before):
+    """Whether the code before a region leaves it among a type's members (or at top level)."""
+    blocks, header = [], ""
+    for line in before:
+        if is_comment(line):
+            continue
+        header += " " + line.strip()
+        for _ in range(max(0, braces(line))):
+            blocks.append(bool(re.search(r"\b(class|interface|enum|record)\b", header)))
+        del blocks[len(blocks) - min(len(blocks), max(0, -braces(line))):]
+        if braces(line) or line.strip().endswith(";"):
+            header = ""
+    return not blocks or blocks[-1]
+
+
+def stub_region(region, after, rest, where, among_members):
     code = [line for line in region if line.strip() and not is_comment(line)]
     indent = next((l[:len(l) - len(l.lstrip())] for l in region if l.strip()), "")
     if not code:
         return [f"{indent}// TODO"]
-    first = next(l for l in code if not l.strip().startswith("@"))
-    declares = TYPE.match(first.strip()) or ("(" in first and "=" not in first and not CONTROL.match(first))
-    if first.rstrip().endswith("{") and declares:
+    if among_members:
         return stub_methods(region, where)
     if after.strip() == "}":
         return [f'{indent}throw new UnsupportedOperationException("TODO: write the rest of this method");']
-    raise CannotStub(f"{where}: the statements between the SOLUTION markers are followed by more code; "
-                     "mark the whole method, or the statements that end it")
+    declared = {m.group(1) for line in code for m in [LOCAL.match(line)] if m and not CONTROL.match(line)}
+    used_later = sorted(name for name in declared if re.search(rf"\b{name}\b", rest))
+    if used_later:
+        raise CannotStub(f"{where}: the code after the SOLUTION markers uses {', '.join(used_later)}, declared "
+                         "between them; mark the whole method, or declare it outside the markers")
+    # `if (true)` keeps the code after it reachable, so the stub compiles and throws when run.
+    return [f'{indent}if (true) throw new UnsupportedOperationException("TODO: write this part of the method");']
+
+
+def rest_of_block(lines):
+    """The lines after a region up to the end of the block it sits in (its method's closing brace)."""
+    depth = 0
+    for n, line in enumerate(lines):
+        depth += braces(line)
+        if depth < 0:
+            return lines[:n]
+    return lines
 
 
 def stub_code(text, where):
@@ -154,7 +184,8 @@ def stub_code(text, where):
         if end is None:
             raise CannotStub(f"{where}: BEGIN SOLUTION without END SOLUTION")
         after = next((l for l in lines[end + 1:] if l.strip()), "")
-        out += stub_region(lines[i + 1:end], after, f"{where}, line {i + 2}")
+        rest = "\n".join(rest_of_block(lines[end + 1:]))
+        out += stub_region(lines[i + 1:end], after, rest, f"{where}, line {i + 2}", in_type_body(lines[:i]))
         out.append(lines[end])
         i = end + 1
     return "\n".join(out)
