@@ -16,6 +16,7 @@ import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.check.CodeComment;
 import escapelab.escape.Escapes;
+import escapelab.fuzz.Fuzzer;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Cell;
 import escapelab.notebook.Mistake;
@@ -32,6 +33,8 @@ import escapelab.submit.SavedNotebook;
 import escapelab.submit.Submission;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -349,6 +352,33 @@ public final class Course {
      */
     public static Vm vm() {
         return Vm.current();
+    }
+
+    // Notebook 13 (zero-allocation parser): fuzzing a %%jmh cell's parser with Jazzer.
+
+    /**
+     * Starts a coverage-guided fuzz run (Jazzer, in a child JVM) of a {@code %%jmh} cell's
+     * {@code public static void fuzzerTestOneInput(byte[] input)}: {@code fuzz(ParseHeader.class)
+     * .seconds(5).seed("valid", packet).run()} returns the fuzzer's summary. The cell is
+     * compiled again for Java 17 class files, the newest Jazzer instruments for coverage.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
+     */
+    public static Fuzzer fuzz(Class<?> cellClass) throws IOException {
+        BenchClass cell = cells(simpleNames(cellClass)).get(0);
+        try {
+            Method target = cellClass.getMethod("fuzzerTestOneInput", byte[].class);
+            if (!Modifier.isStatic(target.getModifiers())) {
+                throw new NoSuchMethodException("not static");
+            }
+        } catch (NoSuchMethodException e) {
+            throw new Mistake(cell.simpleName() + " has no public static void fuzzerTestOneInput(byte[] input): "
+                    + "add one that calls your parser; the fuzzer calls it with every input it makes");
+        }
+        Path classes = Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-classes-");
+        BenchCompiler.compileForRelease(cell, 17, classes);
+        return Fuzzer.of(cell.name(), List.of(classes))
+                .in(Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-" + cell.simpleName() + "-"));
     }
 
     /** The quick profile, for workshops. */
