@@ -15,6 +15,7 @@ import escapelab.bench.BenchResult;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.check.CodeComment;
+import escapelab.check.Rejection;
 import escapelab.escape.Escapes;
 import escapelab.fuzz.Fuzzer;
 import escapelab.evidence.SessionEvidence;
@@ -379,6 +380,17 @@ public final class Course {
         BenchCompiler.compileForRelease(cell, 17, classes);
         return Fuzzer.of(cell.name(), List.of(classes))
                 .in(Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-" + cell.simpleName() + "-"));
+    }
+
+    /**
+     * Checks that a parser rejects a malformed input clearly: {@code rejects("a wrong magic is
+     * rejected by name", "magic", () -> parse(bad, header))} holds when the call throws an
+     * exception whose message names the field, and fails on no exception or an out-of-bounds read.
+     *
+     * @throws Mistake if the field is blank or the call is null
+     */
+    public static Check rejects(String criterion, String field, Runnable call) {
+        return Rejection.of(criterion, field, call);
     }
 
     /** The quick profile, for workshops. */
