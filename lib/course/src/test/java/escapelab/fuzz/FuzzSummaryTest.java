@@ -52,6 +52,22 @@ class FuzzSummaryTest {
     }
 
     @Test
+    void readsAFindingOnASeedBeforeAnyStatusLine() throws IOException {
+        // A seed that crashes the target stops the run while libFuzzer reads the corpus.
+        String seedCrash = captured("crash.txt").replaceFirst("(?m)^#2\tINITED.*\n", "");
+
+        FuzzSummary summary = FuzzSummary.parse(seedCrash);
+
+        assertTrue(summary.crashed());
+        assertEquals(0, summary.coverage());
+        assertEquals("", summary.statusLine());
+        assertEquals("crashes/crash-5f74ecdc63001422c077e8bb430d8c61b11fe884", summary.crashInput());
+        assertEquals("fuzzed 539 inputs: coverage 0 points (0 features), corpus 0 inputs (0b), crashed on an input: "
+                + "java.lang.ArrayIndexOutOfBoundsException: Index 30 out of bounds for length 5 (input saved as "
+                + "crashes/crash-5f74ecdc63001422c077e8bb430d8c61b11fe884)", summary.toString());
+    }
+
+    @Test
     void saysWhatTheFuzzerPrintedWhenItNeverStarted() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> FuzzSummary.parse("Error: Could not find or load main class com.code_intelligence.jazzer.Jazzer\n"));

@@ -32,15 +32,6 @@ class FuzzerTest {
     }
 
     @Test
-    void reportsASeedThatCrashesBeforeTheFirstStatusLine(@TempDir Path folder) throws Exception {
-        FuzzSummary summary = Fuzzer.of(ReadsPastFourBytes.class.getName(), List.of())
-                .seconds(30).seed("crashing", new byte[] {'E'}).in(folder).run();
-
-        assertTrue(summary.finding().startsWith("java.lang.ArrayIndexOutOfBoundsException"), summary::toString);
-        assertArrayEquals(new byte[] {'E'}, Files.readAllBytes(Path.of(summary.crashInput())));
-    }
-
-    @Test
     void instrumentsOnlyTheTargetsPackageAndPassesLibFuzzersFlags(@TempDir Path folder) {
         List<String> command = Fuzzer.of("cells.ParseHeader", List.of(folder)).seconds(5)
                 .command(folder.resolve("corpus"), folder.resolve("crashes"));
