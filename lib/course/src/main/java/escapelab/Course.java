@@ -361,7 +361,8 @@ public final class Course {
      * Starts a coverage-guided fuzz run (Jazzer, in a child JVM) of a {@code %%jmh} cell's
      * {@code public static void fuzzerTestOneInput(byte[] input)}: {@code fuzz(ParseHeader.class)
      * .seconds(5).seed("valid", packet).run()} returns the fuzzer's summary. The cell is
-     * compiled again for Java 17 class files, the newest Jazzer instruments for coverage.
+     * compiled again for Java 17 class files, which Jazzer instruments for coverage on every
+     * JDK; the fuzzed code may use the JDK and the cell's own classes.
      *
      * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
      */

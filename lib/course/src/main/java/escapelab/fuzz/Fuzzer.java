@@ -53,8 +53,9 @@ public final class Fuzzer {
     }
 
     /**
-     * A run of {@code targetClass}'s {@code fuzzerTestOneInput}, loaded from {@code classPath}
-     * first and then from this JVM's class path; only the target's package is instrumented for
+     * A run of {@code targetClass}'s {@code fuzzerTestOneInput}, loaded from {@code classPath}:
+     * the child JVM's class path is those entries and Jazzer's jars only, so the target may use
+     * the JDK and what those entries hold. Only the target's package is instrumented for
      * coverage.
      *
      * @throws Mistake if the class name is blank
@@ -152,7 +153,8 @@ public final class Fuzzer {
     List<String> command(Path corpus, Path crashes) {
         List<String> entries = new ArrayList<>();
         classPath.forEach(p -> entries.add(p.toString()));
-        entries.add(System.getProperty("java.class.path"));
+        // Not this JVM's class path: Jazzer scans all of its class path at start, and the
+        // kernel's libraries would add seconds to every run.
         entries.add(fuzzLib() + File.separator + "*");
         String packageName = targetClass.contains(".") ? targetClass.substring(0, targetClass.lastIndexOf('.')) : "";
         List<String> command = new ArrayList<>(List.of(
