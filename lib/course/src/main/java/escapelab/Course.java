@@ -15,7 +15,9 @@ import escapelab.bench.BenchResult;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.check.CodeComment;
+import escapelab.check.Rejection;
 import escapelab.escape.Escapes;
+import escapelab.fuzz.Fuzzer;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Cell;
 import escapelab.notebook.Mistake;
@@ -32,6 +34,8 @@ import escapelab.submit.SavedNotebook;
 import escapelab.submit.Submission;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -353,6 +357,45 @@ public final class Course {
      */
     public static Vm vm() {
         return Vm.current();
+    }
+
+    // Notebook 13 (zero-allocation parser): fuzzing a %%jmh cell's parser with Jazzer.
+
+    /**
+     * Starts a coverage-guided fuzz run (Jazzer, in a child JVM) of a {@code %%jmh} cell's
+     * {@code public static void fuzzerTestOneInput(byte[] input)}: {@code fuzz(ParseHeader.class)
+     * .seconds(5).seed("valid", packet).run()} returns the fuzzer's summary. The cell is
+     * compiled again for Java 17 class files, which Jazzer instruments for coverage on every
+     * JDK; the fuzzed code may use the JDK and the cell's own classes.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
+     */
+    public static Fuzzer fuzz(Class<?> cellClass) throws IOException {
+        BenchClass cell = cells(simpleNames(cellClass)).get(0);
+        try {
+            Method target = cellClass.getMethod("fuzzerTestOneInput", byte[].class);
+            if (!Modifier.isStatic(target.getModifiers())) {
+                throw new NoSuchMethodException("not static");
+            }
+        } catch (NoSuchMethodException e) {
+            throw new Mistake(cell.simpleName() + " has no public static void fuzzerTestOneInput(byte[] input): "
+                    + "add one that calls your parser; the fuzzer calls it with every input it makes");
+        }
+        Path classes = Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-classes-");
+        BenchCompiler.compileForRelease(cell, 17, classes);
+        return Fuzzer.of(cell.name(), List.of(classes))
+                .in(Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-" + cell.simpleName() + "-"));
+    }
+
+    /**
+     * Checks that a parser rejects a malformed input clearly: {@code rejects("a wrong magic is
+     * rejected by name", "magic", () -> parse(bad, header))} holds when the call throws an
+     * exception whose message names the field, and fails on no exception or an out-of-bounds read.
+     *
+     * @throws Mistake if the field is blank or the call is null
+     */
+    public static Check rejects(String criterion, String field, Runnable call) {
+        return Rejection.of(criterion, field, call);
     }
 
     /** The quick profile, for workshops. */

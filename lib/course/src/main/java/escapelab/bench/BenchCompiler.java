@@ -105,6 +105,34 @@ public final class BenchCompiler {
         }
     }
 
+    /**
+     * Compiles a compiled cell's source again, for class files of an older Java release and
+     * without JMH's processor, into {@code dir}: for a tool that reads only class files up to
+     * that release (Jazzer instruments nothing newer than it knows).
+     *
+     * @param release the feature release, such as 17
+     * @throws IllegalStateException if the source does not compile for that release
+     */
+    public static void compileForRelease(BenchClass cell, int release, Path dir) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("no Java compiler in this runtime: run the kernel on a JDK, not a JRE");
+        }
+        boolean addPackage = outline(javac, cell.source()).packageName == null;
+        String compiled = addPackage ? PACKAGE_PREFIX + cell.source() : cell.source();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-d", dir.toString(), "-classpath", System.getProperty("java.class.path"),
+                "--release", Integer.toString(release), "-proc:none", "-g", "-Xlint:none", "-implicit:class");
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(null, files, diagnostics, options, null,
+                    List.of(new CellSource(cell.simpleName(), compiled))).call();
+            if (!ok) {
+                throw new IllegalStateException(cell.simpleName() + " does not compile for Java " + release + ": "
+                        + errors(diagnostics, cell.source(), cell.firstLine(), addPackage));
+            }
+        }
+    }
+
     /** Removes the package declaration, for a session that takes only imports and types. */
     public static String withoutPackage(String source) {
         return source.replaceFirst("(?m)^(\\s*)package\\s+[\\w.]+\\s*;", "$1");

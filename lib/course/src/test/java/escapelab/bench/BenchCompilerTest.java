@@ -52,6 +52,19 @@ class BenchCompilerTest {
     }
 
     @Test
+    void compilesACellAgainForJava17ClassFilesInItsPackageWithoutJmhsClasses(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        BenchClass compiled = compiler.compile(source("ForRelease", "  @Benchmark public int a() { return 1; }\n"), 2);
+
+        BenchCompiler.compileForRelease(compiled, 17, dir);
+
+        byte[] classFile = Files.readAllBytes(dir.resolve("cells/ForRelease.class"));
+        assertEquals(61, ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF), "class file major version");
+        assertTrue(Files.exists(dir.resolve("cells/ForReleasePoint.class")));
+        assertFalse(Files.exists(dir.resolve("cells/jmh_generated")));
+    }
+
+    @Test
     void recompilingAnEditedCellReplacesItsBenchmarksAndKeepsOthers() throws Exception {
         compiler.compile(source("Other", "  @Benchmark public int a() { return 1; }\n"), 2);
         compiler.compile(source("Edited", "  @Benchmark public int a() { return 1; }\n"

@@ -80,4 +80,13 @@ class EscapeReportTest {
         assertFalse(report(ARRAY).noAllocationIn("invokeInt").passed());
         assertTrue(report(ARRAY).noAllocationIn("invokeString").passed());
     }
+
+    @Test
+    void noAllocationInAMethodIgnoresSitesOnPathsC2CutOff() {
+        Site exception = new Site(INVOKE_INT, 9, 30, "Reflective.java", Site.Kind.NEW, "new IllegalArgumentException");
+        Finding pruned = new Finding(exception, INVOKE_INT, Finding.Outcome.PRUNED, 1, 0, List.of(), List.of());
+
+        assertTrue(report(pruned).noAllocationIn("invokeInt").passed());
+        assertFalse(report(pruned, ARRAY).noAllocationIn("invokeInt").passed());
+    }
 }
