@@ -31,7 +31,7 @@ public final class StepTable implements MimeBundle, Evidence {
      * @throws IllegalArgumentException if there is no step or one is null
      */
     public static StepTable of(PoolStep... steps) {
-        if (steps == null || steps.length == 0 || List.of(steps).contains(null)) {
+        if (steps == null || steps.length == 0 || java.util.Arrays.asList(steps).contains(null)) {
             throw new IllegalArgumentException("give the measured steps, e.g. poolSteps(noPool, pooled, capped)");
         }
         return new StepTable(List.of(steps));
