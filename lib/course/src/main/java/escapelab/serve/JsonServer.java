@@ -187,8 +187,9 @@ public final class JsonServer implements AutoCloseable {
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
-            if (dispatcher != null) {
-                dispatcher.join(5000);
+            // A terminated executor's workers may still be on their way out: wait for them.
+            for (Thread thread : threads()) {
+                thread.join(5000);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

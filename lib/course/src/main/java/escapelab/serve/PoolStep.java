@@ -3,6 +3,7 @@ package escapelab.serve;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
+import escapelab.evidence.TypeNames;
 import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -84,8 +85,14 @@ public final class PoolStep implements MimeBundle, Evidence {
             }
         }
         TopFrames frames = new TopFrames("allocations by frame, " + label, samples, (long) ROUNDS * ROUND_REQUESTS);
-        return new PoolStep(label, String.valueOf(pool), rounds, allAnswered, measured.borrowed(),
+        return new PoolStep(label, describe(pool), rounds, allAnswered, measured.borrowed(),
                 measured.returned(), pool.retainedBytes(), frames);
+    }
+
+    /** The pool's own description if it has one, else its class's short name: a cell's class has no useful toString. */
+    static String describe(ScratchPool pool) {
+        String text = String.valueOf(pool);
+        return text.startsWith(pool.getClass().getName() + "@") ? TypeNames.shortName(pool.getClass()) : text;
     }
 
     /** Returns the step's name. */

@@ -38,6 +38,7 @@ final class StatsHandler implements HttpHandler {
             }
             long declared = declaredLength(exchange);
             if (declared > bodyLimit) {
+                drain(in);
                 respond(exchange, 413, Stats.error(JSON, tooLarge()));
                 return;
             }
@@ -47,25 +48,42 @@ final class StatsHandler implements HttpHandler {
         }
     }
 
+    /** Answers from the body; the buffer is back in the pool before the answer is sent. */
     private void answer(HttpExchange exchange, InputStream in, int initialSize) throws IOException {
         int status;
-        String error;
+        byte[] response;
         try (ScratchBody body = new ScratchBody(pool, initialSize)) {
             body.readFrom(in, bodyLimit);
-            Stats stats = Stats.decode(JSON, body.bytes(), body.length());
-            respond(exchange, 200, stats.render(JSON));
-            return;
+            response = Stats.decode(JSON, body.bytes(), body.length()).render(JSON);
+            status = 200;
         } catch (ScratchBody.TooLarge e) {
+            drain(in);
             status = 413;
-            error = tooLarge();
+            response = Stats.error(JSON, tooLarge());
         } catch (JsonProcessingException e) {
             status = 400;
-            error = "malformed JSON: " + e.getOriginalMessage() + "; " + Stats.SHAPE;
+            response = Stats.error(JSON, "malformed JSON: " + e.getOriginalMessage() + "; " + Stats.SHAPE);
         } catch (Stats.WrongShape e) {
             status = 400;
-            error = e.getMessage();
+            response = Stats.error(JSON, e.getMessage());
         }
-        respond(exchange, status, Stats.error(JSON, error));
+        respond(exchange, status, response);
+    }
+
+    /** How much of a body over the limit is read and thrown away before the 413 is sent. */
+    static final long DRAIN_LIMIT = 16L << 20;
+
+    /**
+     * Reads the rest of a refused body, up to {@link #DRAIN_LIMIT}, so that the answer reaches
+     * the client: a socket closed with unread input sends a reset, which can destroy the 413
+     * before the client reads it. A larger body loses its connection, as it should.
+     */
+    private static void drain(InputStream in) throws IOException {
+        byte[] sink = new byte[8192];
+        long drained = 0;
+        for (int n; drained < DRAIN_LIMIT && (n = in.read(sink)) >= 0; ) {
+            drained += n;
+        }
     }
 
     private String tooLarge() {
