@@ -13,7 +13,7 @@ from test_notebooks import NOTEBOOKS
 def edited_cell(name, pattern, replacement):
     """The notebook with one match of pattern replaced in the one code cell that has it; raises
     otherwise, so that a changed notebook makes the test say what to update. Notebook 08's code
-    under test is a plain cell (a pool the server calls), not a %%jmh cell."""
+    under test, the pool, is handed to the server in a plain cell, not in the %%jmh cell."""
     nb = copy.deepcopy(nbformat.read(os.path.join(NOTEBOOKS, name + ".ipynb"), as_version=4))
     cells = [c for c in nb.cells if c.cell_type == "code" and re.search(pattern, c.source)]
     if len(cells) != 1:
@@ -29,8 +29,8 @@ class Notebook08Test(unittest.TestCase):
     def test_notebook_08_turns_red_when_the_pool_is_taken_out_of_the_handler(self):
         # The edit: step 2's server gets no pool, so every request allocates its scratch buffer.
         less = "the pool saves at least half a body per request, and more than noise"
-        jfr = "in JFR's samples the pool's borrow allocates under a quarter of before"
-        edited = edited_cell("08-pooling", r'measurePool\("pool", new ScratchBuffers\(ScratchBuffers\.NO_CAP\)\)',
+        jfr = "JFR blames the scratch buffer on borrow without a pool, and not with it"
+        edited = edited_cell("08-pooling", r'measurePool\("pool", new Pooling\.ScratchBuffers\(Pooling\.NO_CAP\)\)',
                              'measurePool("pool", ScratchPool.none())')
         shown = run_edited(edited, "08-pooling-edited.ipynb")
         found = verdicts(shown)

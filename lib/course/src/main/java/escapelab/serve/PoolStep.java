@@ -26,9 +26,9 @@ public final class PoolStep implements MimeBundle, Evidence {
     /** The size of each request body in a step's load. */
     public static final int BODY_BYTES = 16 * 1024;
 
-    static final int WARM_UP_REQUESTS = 1500;
+    static final int WARM_UP_REQUESTS = 1000;
     static final int ROUNDS = 3;
-    static final int ROUND_REQUESTS = 600;
+    static final int ROUND_REQUESTS = 400;
     static final int CLIENTS = 4;
 
     private final String label;
