@@ -367,11 +367,7 @@ public final class Course {
      * @throws Mistake if the pool is null
      */
     public static JsonServer serve(ScratchPool pool) throws IOException {
-        try {
-            return JsonServer.start(pool);
-        } catch (IllegalArgumentException e) {
-            throw new Mistake(e.getMessage());
-        }
+        return JsonServer.start(pool);
     }
 
     /**
@@ -383,23 +379,18 @@ public final class Course {
      * @throws Mistake if the step has no name or the pool is null
      */
     public static PoolStep measurePool(String step, ScratchPool pool) throws IOException, InterruptedException {
-        PoolStep measured;
-        try {
-            measured = PoolStep.measure(step, pool);
-        } catch (IllegalArgumentException e) {
-            throw new Mistake(e.getMessage());
-        }
+        PoolStep measured = PoolStep.measure(step, pool);
         SessionEvidence.current().record(measured.topFrames());
         return SessionEvidence.current().record(measured);
     }
 
-    /** The count at each measured step side by side, recorded for the submission. */
+    /**
+     * The count at each measured step side by side, recorded for the submission.
+     *
+     * @throws Mistake if no step is given or one is null
+     */
     public static StepTable poolSteps(PoolStep... steps) {
-        try {
-            return SessionEvidence.current().record(StepTable.of(steps));
-        } catch (IllegalArgumentException e) {
-            throw new Mistake(e.getMessage());
-        }
+        return SessionEvidence.current().record(StepTable.of(steps));
     }
 
     /**

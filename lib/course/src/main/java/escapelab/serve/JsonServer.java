@@ -1,5 +1,7 @@
 package escapelab.serve;
 
+import escapelab.notebook.Mistake;
+
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -72,12 +74,12 @@ public final class JsonServer implements AutoCloseable {
      * Starts a server on the loopback address, at a port the system picks, with its scratch
      * buffers from {@code pool}.
      *
-     * @throws IllegalArgumentException if the pool is null
+     * @throws Mistake if the pool is null
      * @throws IOException if no port can be bound
      */
     public static JsonServer start(ScratchPool pool) throws IOException {
         if (pool == null) {
-            throw new IllegalArgumentException("give the server a pool, e.g. JsonServer.start(ScratchPool.none())");
+            throw new Mistake("give the server a pool, e.g. JsonServer.start(ScratchPool.none())");
         }
         CountingPool counting = new CountingPool(pool);
         ServerThreads threads = new ServerThreads("json-server");

@@ -1,5 +1,7 @@
 package escapelab.serve;
 
+import escapelab.notebook.Mistake;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,11 +46,11 @@ public final class Load {
     /**
      * Starts a load on a service's address.
      *
-     * @throws IllegalArgumentException if the address is null
+     * @throws Mistake if the address is null
      */
     public static Load to(URI uri) {
         if (uri == null) {
-            throw new IllegalArgumentException("give the load an address, e.g. Load.to(server.uri())");
+            throw new Mistake("give the load an address, e.g. Load.to(server.uri())");
         }
         return new Load(uri);
     }
@@ -56,7 +58,7 @@ public final class Load {
     /** Sets the number of requests, 1 or more (default 1000). */
     public Load requests(int requests) {
         if (requests < 1) {
-            throw new IllegalArgumentException("a load sends 1 request or more; got " + requests);
+            throw new Mistake("a load sends 1 request or more; got " + requests);
         }
         this.requests = requests;
         return this;
@@ -65,7 +67,7 @@ public final class Load {
     /** Sets the number of concurrent clients, 1 to 64 (default 4). */
     public Load clients(int clients) {
         if (clients < 1 || clients > 64) {
-            throw new IllegalArgumentException("a load has 1 to 64 clients; got " + clients);
+            throw new Mistake("a load has 1 to 64 clients; got " + clients);
         }
         this.clients = clients;
         return this;
@@ -74,7 +76,7 @@ public final class Load {
     /** Sets the body of each request, by its index from 0 (default 1 KiB of values). */
     public Load body(IntFunction<byte[]> body) {
         if (body == null) {
-            throw new IllegalArgumentException("give each request a body, e.g. body(i -> RequestBodies.ofSize(1024))");
+            throw new Mistake("give each request a body, e.g. body(i -> RequestBodies.ofSize(1024))");
         }
         this.body = body;
         return this;

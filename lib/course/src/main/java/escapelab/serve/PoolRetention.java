@@ -1,5 +1,7 @@
 package escapelab.serve;
 
+import escapelab.notebook.Mistake;
+
 import escapelab.bench.Series;
 
 import java.io.IOException;
@@ -48,14 +50,14 @@ public final class PoolRetention {
     /**
      * Adds a pool to measure, as a line of the series.
      *
-     * @throws IllegalArgumentException if the label is blank, already used, or the pool null
+     * @throws Mistake if the label is blank, already used, or the pool null
      */
     public PoolRetention pool(String label, ScratchPool pool) {
         if (label == null || label.isBlank() || pool == null) {
-            throw new IllegalArgumentException("give each pool a label and a pool, e.g. pool(\"capped\", ScratchPool.capped(65536))");
+            throw new Mistake("give each pool a label and a pool, e.g. pool(\"capped\", ScratchPool.capped(65536))");
         }
         if (pools.containsKey(label)) {
-            throw new IllegalArgumentException("the label " + label + " is used twice; give each pool its own");
+            throw new Mistake("the label " + label + " is used twice; give each pool its own");
         }
         pools.put(label, pool);
         return this;
@@ -65,13 +67,13 @@ public final class PoolRetention {
      * Runs the load against each pool in turn and returns the series (recorded for the
      * submission). Each server has stopped when it returns or throws.
      *
-     * @throws IllegalStateException if no pool was added
+     * @throws Mistake if no pool was added
      * @throws IOException if a server cannot start or a request fails
      * @throws InterruptedException if interrupted; the server and the load stop
      */
     public Series run() throws IOException, InterruptedException {
         if (pools.isEmpty()) {
-            throw new IllegalStateException("add a pool first, e.g. .pool(\"capped\", ScratchPool.capped(65536))");
+            throw new Mistake("add a pool first, e.g. .pool(\"capped\", ScratchPool.capped(65536))");
         }
         byte[] small = RequestBodies.ofSize(SMALL_BYTES);
         byte[] large = RequestBodies.ofSize(LARGE_BYTES);

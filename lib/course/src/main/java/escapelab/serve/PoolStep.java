@@ -1,5 +1,7 @@
 package escapelab.serve;
 
+import escapelab.notebook.Mistake;
+
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
@@ -57,13 +59,13 @@ public final class PoolStep implements MimeBundle, Evidence {
      * and stops it.
      *
      * @param label the step's name, such as {@code "no pool"}
-     * @throws IllegalArgumentException if the label is blank or the pool null
+     * @throws Mistake if the label is blank or the pool null
      * @throws IOException if the server cannot start or a request fails
      * @throws InterruptedException if interrupted; the server and the load stop
      */
     public static PoolStep measure(String label, ScratchPool pool) throws IOException, InterruptedException {
         if (label == null || label.isBlank()) {
-            throw new IllegalArgumentException("name the step, e.g. measurePool(\"no pool\", ScratchPool.none())");
+            throw new Mistake("name the step, e.g. measurePool(\"no pool\", ScratchPool.none())");
         }
         byte[] body = RequestBodies.ofSize(BODY_BYTES);
         List<Double> rounds = new ArrayList<>();

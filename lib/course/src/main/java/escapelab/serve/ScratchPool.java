@@ -1,5 +1,7 @@
 package escapelab.serve;
 
+import escapelab.notebook.Mistake;
+
 /**
  * Where a request handler gets its scratch buffer for a request body and gives it back: Go's
  * {@code sync.Pool} for a {@code []byte}, in the three steps of the lesson: {@link #none()},
@@ -34,11 +36,11 @@ public interface ScratchPool {
      * A pool that keeps released buffers of at most {@code keepAtMost} bytes and drops larger
      * ones, so that a few large requests do not leave large buffers behind.
      *
-     * @throws IllegalArgumentException if {@code keepAtMost} is negative
+     * @throws Mistake if {@code keepAtMost} is negative
      */
     static ScratchPool capped(int keepAtMost) {
         if (keepAtMost < 0) {
-            throw new IllegalArgumentException("keepAtMost is a size in bytes, 0 or more; got " + keepAtMost);
+            throw new Mistake("keepAtMost is a size in bytes, 0 or more; got " + keepAtMost);
         }
         return new FreeListPool(keepAtMost);
     }

@@ -43,6 +43,12 @@ final class StatsHandler implements HttpHandler {
                 return;
             }
             answer(exchange, in, declared >= 0 ? (int) declared : UNKNOWN_LENGTH_START);
+        } catch (RuntimeException e) {
+            // Not bad input but a fault of the server, such as a pool that broke its contract:
+            // a 500 that says so, rather than a connection closed without an answer.
+            if (exchange.getResponseCode() == -1) {
+                respond(exchange, 500, Stats.error(JSON, "server fault: " + e.getMessage()));
+            }
         } finally {
             exchange.close();
         }

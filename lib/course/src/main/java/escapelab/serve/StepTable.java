@@ -1,5 +1,7 @@
 package escapelab.serve;
 
+import escapelab.notebook.Mistake;
+
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
@@ -28,11 +30,11 @@ public final class StepTable implements MimeBundle, Evidence {
     /**
      * The steps in the order given.
      *
-     * @throws IllegalArgumentException if there is no step or one is null
+     * @throws Mistake if there is no step or one is null
      */
     public static StepTable of(PoolStep... steps) {
         if (steps == null || steps.length == 0 || java.util.Arrays.asList(steps).contains(null)) {
-            throw new IllegalArgumentException("give the measured steps, e.g. poolSteps(noPool, pooled, capped)");
+            throw new Mistake("give the measured steps, e.g. poolSteps(noPool, pooled, capped)");
         }
         return new StepTable(List.of(steps));
     }

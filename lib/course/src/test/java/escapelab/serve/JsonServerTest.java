@@ -105,6 +105,27 @@ class JsonServerTest {
     }
 
     @Test
+    void aBrokenPoolIsAServerFaultThatSaysWhy() throws Exception {
+        ScratchPool tooSmall = new ScratchPool() {
+            public byte[] borrow(int size) {
+                return new byte[0];
+            }
+
+            public void release(byte[] buffer) {
+            }
+
+            public long retainedBytes() {
+                return 0;
+            }
+        };
+        try (JsonServer server = JsonServer.start(tooSmall)) {
+            Answer answer = server.post(RequestBodies.ofSize(100));
+            assertEquals(500, answer.status());
+            assertTrue(answer.body().contains("borrow must return at least the size asked"), answer.body());
+        }
+    }
+
+    @Test
     void closeFreesThePortAndEndsTheThreads() throws Exception {
         Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         JsonServer server = JsonServer.start(ScratchPool.none());
