@@ -7,9 +7,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads a server runs its handler on, named and known, so that the bytes they allocate
- * can be read exactly: HotSpot counts every thread's allocated bytes (TLAB refills and
- * allocations outside a TLAB), and {@code com.sun.management.ThreadMXBean} reads the counter.
+ * Named daemon threads, each one known: a server's handler threads, whose allocated bytes it
+ * reads exactly (HotSpot counts every thread's allocated bytes, TLAB refills and allocations
+ * outside a TLAB, and {@code com.sun.management.ThreadMXBean} reads the counter), or a load's
+ * client threads, which a test can then find ended.
  */
 final class ServerThreads implements ThreadFactory {
 
