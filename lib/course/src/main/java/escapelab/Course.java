@@ -32,6 +32,11 @@ import escapelab.submit.Exported;
 import escapelab.submit.Analysis;
 import escapelab.submit.SavedNotebook;
 import escapelab.submit.Submission;
+import escapelab.serve.JsonServer;
+import escapelab.serve.PoolRetention;
+import escapelab.serve.PoolStep;
+import escapelab.serve.ScratchPool;
+import escapelab.serve.StepTable;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
@@ -359,6 +364,7 @@ public final class Course {
         return Vm.current();
     }
 
+<<<<<<< HEAD
     // Notebook 13 (zero-allocation parser): fuzzing a %%jmh cell's parser with Jazzer.
 
     /**
@@ -396,6 +402,52 @@ public final class Course {
      */
     public static Check rejects(String criterion, String field, Runnable call) {
         return Rejection.of(criterion, field, call);
+=======
+    // Notebook 08, pooling in an HTTP handler: the server, a measured step, the steps' table and
+    // what a pool keeps.
+
+    /**
+     * Starts the lesson's JSON server on loopback with its scratch buffers from {@code pool}:
+     * start it in try-with-resources, so that it stops when the cell ends, fails or is
+     * interrupted.
+     *
+     * @throws Mistake if the pool is null
+     */
+    public static JsonServer serve(ScratchPool pool) throws IOException {
+        return JsonServer.start(pool);
+    }
+
+    /**
+     * Measures one step of the pooling lesson: a server with this pool under a steady bounded
+     * load; bytes per request on its threads, where they come from (JFR), the buffers borrowed
+     * and returned. Records the step and its allocation table; the server has stopped when it
+     * returns.
+     *
+     * @throws Mistake if the step has no name or the pool is null
+     */
+    public static PoolStep measurePool(String step, ScratchPool pool) throws IOException, InterruptedException {
+        PoolStep measured = PoolStep.measure(step, pool);
+        SessionEvidence.current().record(measured.topFrames());
+        return SessionEvidence.current().record(measured);
+    }
+
+    /**
+     * The count at each measured step side by side, recorded for the submission.
+     *
+     * @throws Mistake if no step is given or one is null
+     */
+    public static StepTable poolSteps(PoolStep... steps) {
+        return SessionEvidence.current().record(StepTable.of(steps));
+    }
+
+    /**
+     * What pools keep while a few large requests arrive among small ones:
+     * {@code poolRetention("pool memory").pool("no cap", a).pool("capped", b).run()} gives a
+     * series (recorded), for {@link #chart(Series)}.
+     */
+    public static PoolRetention poolRetention(String name) {
+        return PoolRetention.named(name);
+>>>>>>> nb08
     }
 
     /** The quick profile, for workshops. */

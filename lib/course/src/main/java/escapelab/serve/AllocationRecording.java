@@ -1,0 +1,93 @@
+package escapelab.serve;
+
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A JFR recording of allocation samples ({@code jdk.ObjectAllocationSample}) in this JVM while a
+ * piece of work runs, read back with {@code jdk.jfr.consumer}: Java's {@code pprof -alloc_*}.
+ * JFR samples: each event stands for the bytes its thread allocated since its last sample (the
+ * event's weight), so the sums are estimates, good for telling where allocation comes from;
+ * the per-thread counters give the exact total.
+ */
+final class AllocationRecording implements AutoCloseable {
+
+    /** Samples per second: well above JFR's default of 150, so that a few seconds of load give a clear picture. */
+    static final String THROTTLE = "2000/s";
+
+    /** One sample: the allocated type, its stack (top frame first) and its weight in bytes. */
+    record Sample(String type, List<String> frames, long weight) {
+    }
+
+    private final Recording recording = new Recording();
+    private final Path file;
+
+    private AllocationRecording() throws IOException {
+        file = Files.createTempFile("escapelab-allocations-", ".jfr");
+        recording.enable("jdk.ObjectAllocationSample").with("throttle", THROTTLE).withStackTrace();
+        recording.setToDisk(true);
+    }
+
+    /** Starts recording. */
+    static AllocationRecording start() throws IOException {
+        AllocationRecording recording = new AllocationRecording();
+        try {
+            recording.recording.start();
+            return recording;
+        } catch (RuntimeException | Error e) {
+            recording.close();
+            throw e;
+        }
+    }
+
+    /** Stops recording and returns the samples of the threads whose names {@code threads} accepts. */
+    List<Sample> stop(Predicate<String> threads) throws IOException {
+        recording.stop();
+        recording.dump(file);
+        List<Sample> samples = new ArrayList<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            RecordedThread thread = event.getThread("eventThread");
+            if (thread == null || thread.getJavaName() == null || !threads.test(thread.getJavaName())) {
+                continue;
+            }
+            samples.add(new Sample(typeName(event), frames(event.getStackTrace()), event.getLong("weight")));
+        }
+        return samples;
+    }
+
+    private static String typeName(RecordedEvent event) {
+        String name = event.getClass("objectClass").getName();
+        return TopFrames.readableType(name);
+    }
+
+    private static List<String> frames(RecordedStackTrace stack) {
+        if (stack == null) {
+            return List.of();
+        }
+        List<String> frames = new ArrayList<>();
+        for (RecordedFrame frame : stack.getFrames()) {
+            if (frame.isJavaFrame()) {
+                frames.add(frame.getMethod().getType().getName() + "." + frame.getMethod().getName()
+                        + ":" + frame.getLineNumber());
+            }
+        }
+        return frames;
+    }
+
+    @Override
+    public void close() throws IOException {
+        recording.close();
+        Files.deleteIfExists(file);
+    }
+}
