@@ -364,7 +364,6 @@ public final class Course {
         return Vm.current();
     }
 
-<<<<<<< HEAD
     // Notebook 13 (zero-allocation parser): fuzzing a %%jmh cell's parser with Jazzer.
 
     /**
@@ -402,7 +401,8 @@ public final class Course {
      */
     public static Check rejects(String criterion, String field, Runnable call) {
         return Rejection.of(criterion, field, call);
-=======
+    }
+
     // Notebook 08, pooling in an HTTP handler: the server, a measured step, the steps' table and
     // what a pool keeps.
 
@@ -447,7 +447,6 @@ public final class Course {
      */
     public static PoolRetention poolRetention(String name) {
         return PoolRetention.named(name);
->>>>>>> nb08
     }
 
     /** The quick profile, for workshops. */
