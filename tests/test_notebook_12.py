@@ -16,7 +16,7 @@ class Notebook12Test(unittest.TestCase):
             "byte[] out = encode(values); System.arraycopy(out, 0, dst, off, out.length); "
             "return off + out.length;",
             {carried})
-        self.assertEqual(6, len(found))
+        self.assertEqual(7, len(found))
         # carried now allocates what fresh does: one array per iteration.
         measured = re.search(r"measured (\d+) B/op", found[carried][1])
         self.assertIsNotNone(measured, found[carried][1])
