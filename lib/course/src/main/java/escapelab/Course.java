@@ -15,6 +15,7 @@ import escapelab.bench.BenchResult;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.check.CodeComment;
+import escapelab.check.MethodJavadoc;
 import escapelab.check.Rejection;
 import escapelab.escape.Escapes;
 import escapelab.fuzz.Fuzzer;
@@ -466,5 +467,48 @@ public final class Course {
      */
     public static TimeComparison compareTimes(BenchResult first, BenchResult second) {
         return TimeComparison.of(first, second);
+    }
+
+    // Notebook 12 (carry-the-buffer): a method's contract, read from its Javadoc in the cell.
+
+    /**
+     * The Javadoc of a method declared in a {@code %%jmh} cell, as written there (asterisks and
+     * line breaks folded into spaces); empty if the method has none:
+     * {@code javadoc(Varint.class, "encode(int[], byte[], int)")}.
+     *
+     * @param type the class that declares the method (top-level or nested) in a {@code %%jmh} cell
+     * @param method its name, or its name and parameter types where it is overloaded
+     * @throws Mistake if no {@code %%jmh} cell declares the class, or it has no such method
+     */
+    public static String javadoc(Class<?> type, String method) {
+        return MethodJavadoc.of(cellDeclaring(type).source(), type.getSimpleName(), method).orElse("");
+    }
+
+    /**
+     * Checks that a method's Javadoc states its contract: every phrase, ignoring case and line
+     * breaks, e.g. {@code documented("…", Varint.class, "encode(int[], byte[], int)",
+     * "appends to dst", "returns the new length")}.
+     *
+     * @throws Mistake as {@link #javadoc(Class, String)}
+     */
+    public static Check documented(String criterion, Class<?> type, String method, String... phrases) {
+        return MethodJavadoc.check(criterion, cellDeclaring(type).source(), type.getSimpleName(), method, phrases);
+    }
+
+    private static BenchClass cellDeclaring(Class<?> type) {
+        if (type == null) {
+            throw new Mistake("name the class that declares the method, e.g. javadoc(Varint.class, \"encode\")");
+        }
+        // The session sees a cell's classes nested in its own wrapper class: the first name
+        // outward from the class that a cell declares at its top level is the cell's.
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            String simple = c.getSimpleName();
+            Optional<BenchClass> cell = CellClasses.shared().all().stream().filter(b -> b.declares(simple)).findFirst();
+            if (cell.isPresent()) {
+                return cell.get();
+            }
+        }
+        throw new Mistake(type.getSimpleName() + " was not declared by a %%jmh cell in this session: "
+                + "run the %%jmh cell that declares it first");
     }
 }
