@@ -20,6 +20,7 @@ import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Cell;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
+import escapelab.view.Bytecode;
 import escapelab.view.Charts;
 import escapelab.view.Figure;
 import escapelab.view.Footprint;
@@ -349,6 +350,25 @@ public final class Course {
      */
     public static Vm vm() {
         return Vm.current();
+    }
+
+    // Notebook 10 (generics and specialization): the bytecode javac wrote.
+
+    /**
+     * A class's bytecode as {@code javap -c -p -s} lists it, run through the JDK's tool API: a
+     * {@code %%jmh} cell's class from the class file its benchmarks run, any other class from
+     * the running JDK. {@code bytecode(Generics.class).methodsNamed("max")}; {@code .only("max")}
+     * shows just that method.
+     *
+     * @throws Mistake if the class is null, or javap cannot find it
+     */
+    public static Bytecode bytecode(Class<?> type) {
+        if (type == null) {
+            throw new Mistake("name the class to list, e.g. bytecode(Generics.class)");
+        }
+        return CellClasses.shared().find(type.getSimpleName())
+                .map(cell -> Bytecode.of(cell.name(), CellClasses.shared().dir()))
+                .orElseGet(() -> Bytecode.of(type.getName(), null));
     }
 
     /** The quick profile, for workshops. */
