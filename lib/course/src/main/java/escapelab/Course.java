@@ -25,6 +25,7 @@ import escapelab.view.Charts;
 import escapelab.view.Figure;
 import escapelab.view.Footprint;
 import escapelab.view.Layout;
+import escapelab.view.MapGrowth;
 import escapelab.view.Note;
 import escapelab.view.Vm;
 import escapelab.submit.Exported;
@@ -370,6 +371,33 @@ public final class Course {
                 .map(cell -> Bytecode.of(cell.name(), CellClasses.shared().dir()))
                 .orElseGet(() -> Bytecode.of(type.getName(), null));
     }
+
+    // Notebook 11 (HashMap sizing): the table watched as a map grows, and a profile for
+    // operations that take milliseconds.
+
+    /**
+     * Fills a map with {@code puts} calls of {@code put} (given the map and the index), reading
+     * its table's length after each: the resizes seen as they happen.
+     * {@code mapGrowth("no hint", new HashMap<Integer, Integer>(), n, (m, i) -> m.put(keys[i], keys[i]))}.
+     *
+     * @throws Mistake if the map is null or the count negative
+     */
+    public static <M extends java.util.HashMap<?, ?>> MapGrowth mapGrowth(String label, M map, int puts,
+                                                                        java.util.function.ObjIntConsumer<M> put) {
+        return MapGrowth.fill(label, map, puts, put);
+    }
+
+    /**
+     * A map's capacity now: the length of its table, 0 before its first put.
+     *
+     * @throws Mistake if the map is null
+     */
+    public static int capacity(java.util.HashMap<?, ?> map) {
+        return MapGrowth.capacity(map);
+    }
+
+    /** The profile for operations that take milliseconds: three forks, long iterations. */
+    public static final Profile LONG_TIMING = Profile.LONG_TIMING;
 
     /** The quick profile, for workshops. */
     public static final Profile QUICK = Profile.QUICK;

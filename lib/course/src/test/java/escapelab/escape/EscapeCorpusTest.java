@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EscapeCorpusTest {
 
     private static final List<String> CORPUS = List.of("LocalUse", "Returned", "StaticField", "NotInlined",
-            "ArraySizes", "Merge", "Boxing", "Locks", "Lambdas", "Concat", "Reflection", "Params");
+            "ArraySizes", "Merge", "Boxing", "Locks", "Lambdas", "Concat", "Reflection", "Params", "Megamorphic");
 
     private static EscapeReport on;
     private static EscapeReport off;
@@ -74,6 +74,16 @@ class EscapeCorpusTest {
     void anObjectStoredInAStaticFieldStaysOnTheHeap() {
         assertOutcome(Outcome.KEPT, "new Point", "keep");
         assertTrue(bytesOn("keep") >= 16, () -> "keep: " + bytesOn("keep") + " B/op");
+    }
+
+    @Test
+    void aBoxPassedToAMegamorphicCallStaysOnTheHeapAndTheReportNamesTheCall() {
+        // The call is inside max, off the box's own path: the report names it all the same.
+        assertOutcome(Outcome.KEPT, "box Integer", "mixed");
+        Finding mixed = on.find("box Integer", "mixed").orElseThrow();
+        assertTrue(mixed.reasons().stream().anyMatch(r -> r.contains("did not inline Comparable.compareTo")),
+                () -> mixed.reasons().toString());
+        assertTrue(bytesOn("mixed") >= 32, () -> "mixed: " + bytesOn("mixed") + " B/op");
     }
 
     @Test
