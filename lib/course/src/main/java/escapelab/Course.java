@@ -23,10 +23,12 @@ import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Cell;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
+import escapelab.view.Bytecode;
 import escapelab.view.Charts;
 import escapelab.view.Figure;
 import escapelab.view.Footprint;
 import escapelab.view.Layout;
+import escapelab.view.MapGrowth;
 import escapelab.view.Note;
 import escapelab.view.Vm;
 import escapelab.submit.Exported;
@@ -449,6 +451,52 @@ public final class Course {
     public static PoolRetention poolRetention(String name) {
         return PoolRetention.named(name);
     }
+
+    // Notebook 10 (generics and specialization): the bytecode javac wrote.
+
+    /**
+     * A class's bytecode as {@code javap -c -p -s} lists it, run through the JDK's tool API: a
+     * {@code %%jmh} cell's class from the class file its benchmarks run, any other class from
+     * the running JDK. {@code bytecode(Generics.class).methodsNamed("max")}; {@code .only("max")}
+     * shows just that method.
+     *
+     * @throws Mistake if the class is null, or javap cannot find it
+     */
+    public static Bytecode bytecode(Class<?> type) {
+        if (type == null) {
+            throw new Mistake("name the class to list, e.g. bytecode(Generics.class)");
+        }
+        return CellClasses.shared().find(type.getSimpleName())
+                .map(cell -> Bytecode.of(cell.name(), CellClasses.shared().dir()))
+                .orElseGet(() -> Bytecode.of(type.getName(), null));
+    }
+
+    // Notebook 11 (HashMap sizing): the table watched as a map grows, and a profile for
+    // operations that take milliseconds.
+
+    /**
+     * Fills a map with {@code puts} calls of {@code put} (given the map and the index), reading
+     * its table's length after each: the resizes seen as they happen.
+     * {@code mapGrowth("no hint", new HashMap<Integer, Integer>(), n, (m, i) -> m.put(keys[i], keys[i]))}.
+     *
+     * @throws Mistake if the map is null or the count negative
+     */
+    public static <M extends java.util.HashMap<?, ?>> MapGrowth mapGrowth(String label, M map, int puts,
+                                                                        java.util.function.ObjIntConsumer<M> put) {
+        return MapGrowth.fill(label, map, puts, put);
+    }
+
+    /**
+     * A map's capacity now: the length of its table, 0 before its first put.
+     *
+     * @throws Mistake if the map is null
+     */
+    public static int capacity(java.util.HashMap<?, ?> map) {
+        return MapGrowth.capacity(map);
+    }
+
+    /** The profile for operations that take milliseconds: three forks, long iterations. */
+    public static final Profile LONG_TIMING = Profile.LONG_TIMING;
 
     /** The quick profile, for workshops. */
     public static final Profile QUICK = Profile.QUICK;

@@ -324,6 +324,18 @@ final class Verdicts {
         if (reasons.isEmpty() && site.kind().allocates()) {
             reasons.add("nothing on its path failed to inline: C2 saw it escape (returned, stored in a field,"
                     + " passed where it cannot follow, or merged with another object)");
+            // An object passed to a call C2 did not inline escapes into it, though the call is
+            // off the site's own path: name those calls, so the reader can see where it went.
+            List<String> notInlined = copy.compilation().decisions().stream()
+                    .filter(d -> !d.inlined() && inScope.test(d.caller().holder()))
+                    .map(d -> d.callee().display() + " at line " + lines.applyAsInt(d.callSite().get(0))
+                            + " (" + d.reason() + ")")
+                    .distinct()
+                    .collect(Collectors.toList());
+            if (!notInlined.isEmpty()) {
+                reasons.add("in the same compiled code C2 did not inline " + String.join(", ", notInlined)
+                        + ": an object passed there escapes");
+            }
         }
         if (site.kind() == Site.Kind.BOX) {
             String cached = CACHED_BOXES.get(site.what());

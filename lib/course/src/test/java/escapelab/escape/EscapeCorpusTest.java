@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EscapeCorpusTest {
 
     private static final List<String> CORPUS = List.of("LocalUse", "Returned", "StaticField", "NotInlined",
-            "ArraySizes", "Merge", "Boxing", "Locks", "Lambdas", "Concat", "Reflection", "Params");
+            "ArraySizes", "Merge", "Boxing", "Locks", "Lambdas", "Concat", "Reflection", "Params", "Megamorphic");
 
     private static EscapeReport on;
     private static EscapeReport off;
@@ -74,6 +74,16 @@ class EscapeCorpusTest {
     void anObjectStoredInAStaticFieldStaysOnTheHeap() {
         assertOutcome(Outcome.KEPT, "new Point", "keep");
         assertTrue(bytesOn("keep") >= 16, () -> "keep: " + bytesOn("keep") + " B/op");
+    }
+
+    @Test
+    void aBoxPassedToAMegamorphicCallStaysOnTheHeapAndTheReportNamesTheCall() {
+        // The call is inside max, off the box's own path: the report names it all the same.
+        assertOutcome(Outcome.KEPT, "box Integer", "mixed");
+        Finding mixed = on.find("box Integer", "mixed").orElseThrow();
+        assertTrue(mixed.reasons().stream().anyMatch(r -> r.contains("did not inline Comparable.compareTo")),
+                () -> mixed.reasons().toString());
+        assertTrue(bytesOn("mixed") >= 32, () -> "mixed: " + bytesOn("mixed") + " B/op");
     }
 
     @Test
@@ -240,7 +250,8 @@ class EscapeCorpusTest {
                 .toList();
         // returned has no site of its own (plusOne's lambda is judged in plusOne); nonCapturing allocates nothing.
         assertEquals(Set.of("make", "keep", "pass", "large", "either", "eitherOnOneLine", "stored", "returned",
-                "nonCapturing", "concat", "boxed(n=100)", "boxed(n=1000)"), Set.copyOf(allKept), () -> on.text());
+                "nonCapturing", "concat", "boxed(n=100)", "boxed(n=1000)", "mixed"), Set.copyOf(allKept),
+                () -> on.text());
         for (String method : allKept) {
             assertEquals(bytesOn(method), bytesOff(method), 1.0, method);
         }

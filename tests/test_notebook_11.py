@@ -1,0 +1,29 @@
+"""Notebook 11's checks follow the measurement: the exactly sized map sized like the hint turns red."""
+import re
+import unittest
+
+from lesson_edits import assert_turns_red
+
+
+class Notebook11Test(unittest.TestCase):
+
+    def test_notebook_11_turns_red_when_exact_sizing_takes_n_as_the_capacity(self):
+        # The learner's slip: new HashMap<>(n) where n / 0.75 was meant.
+        never = "exact sizing never resizes"
+        less = "exact sizing allocates less than new HashMap<>(n) per load"
+        smallest = ("exact sizing's table is the smallest that holds n entries at 0.75 (and newHashMap's where "
+                    "the JDK has it)")
+        shown, found = assert_turns_red(self, "11-hashmap-sizing", r"new HashMap<>\(\(int\) Math\.ceil\(n / 0\.75\)\)",
+                                        "new HashMap<>(n)", {never, less, smallest})
+        self.assertEqual(10, len(found))
+        # It now resizes once, as new HashMap<>(n) does, and allocates what it allocates.
+        self.assertIn("measured 1 resizes", found[never][1])
+        # The bytes saved still match the tables the probe saw: the probe and JMH ran the same map.
+        self.assertEqual("PASS", found["the bytes saved are the tables the probe saw allocated"][0])
+        self.assertTrue(re.search(r"measured \d+ B/op, expected < \d+ B/op", found[less][1]), found[less][1])
+        # Its table, a power of two at or above n, is half what n entries need at 0.75.
+        self.assertIn("capacity 1048576 for 1000000 entries", found[smallest][1])
+
+
+if __name__ == "__main__":
+    unittest.main()
