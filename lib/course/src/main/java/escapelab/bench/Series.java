@@ -2,6 +2,7 @@ package escapelab.bench;
 
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
+import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
@@ -28,7 +29,7 @@ import java.util.OptionalDouble;
  * @param yUnit y's unit, e.g. "MiB"
  * @param points every point, in the order recorded
  */
-public record Series(String name, String xLabel, String yUnit, List<Point> points) implements MimeBundle, Evidence {
+public record Series(String name, String xLabel, String yUnit, List<Point> points) implements MeasuredTable {
 
     /** One measured point of one series. */
     public record Point(String series, double x, double y) {
@@ -88,6 +89,7 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
     }
 
     /** The points as a table: series, x, y. */
+    @Override
     public Table table() {
         return Table.create(name).addColumns(
                 StringColumn.create("series", points.stream().map(Point::series).toList()),
@@ -105,31 +107,22 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
         return csv.toString();
     }
 
+    /** The table alone: the CSV file its caption names exists only in an export. */
     @Override
     public Map<String, String> mimeBundle() {
         return MimeBundle.htmlAndText(HtmlTables.html(table()), table().print());
     }
 
+    /** Names the CSV file that holds the points. */
     @Override
-    public Section section() {
-        return Section.MEASUREMENTS;
-    }
-
-    /** The points as a table, with the name of its CSV file. */
-    @Override
-    public String markdown() {
-        return "### " + name + "\n\nData: `" + csvFile() + "`.\n\n```\n" + table().print().strip() + "\n```\n";
+    public String caption() {
+        return "Data: `" + csvFile() + "`";
     }
 
     /** The points as CSV, under {@code data/}. */
     @Override
     public Map<String, byte[]> files() {
         return Map.of(csvFile(), csv().getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public boolean isMeasurement() {
-        return true;
     }
 
     private String csvFile() {

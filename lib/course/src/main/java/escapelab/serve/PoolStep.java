@@ -2,11 +2,9 @@ package escapelab.serve;
 
 import escapelab.notebook.Mistake;
 
-import escapelab.evidence.Evidence;
-import escapelab.evidence.HtmlTables;
+import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.Numbers;
 import escapelab.evidence.TypeNames;
-import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -14,7 +12,6 @@ import tech.tablesaw.api.Table;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One step of the pooling lesson, measured: a {@link JsonServer} with a given pool, warmed up,
@@ -23,7 +20,7 @@ import java.util.Map;
  * from ({@link #topFrames()}). The server and the load have stopped when {@link #measure} returns
  * or throws. Immutable.
  */
-public final class PoolStep implements MimeBundle, Evidence {
+public final class PoolStep implements MeasuredTable {
 
     /** The size of each request body in a step's load. */
     public static final int BODY_BYTES = 16 * 1024;
@@ -154,6 +151,7 @@ public final class PoolStep implements MimeBundle, Evidence {
     }
 
     /** Returns the rounds as a table: round, requests, B/request. */
+    @Override
     public Table table() {
         int[] numbers = new int[rounds.size()];
         for (int i = 0; i < numbers.length; i++) {
@@ -165,7 +163,8 @@ public final class PoolStep implements MimeBundle, Evidence {
                 DoubleColumn.create("B/request", rounds.stream().mapToDouble(Numbers::round).toArray()));
     }
 
-    private String caption() {
+    @Override
+    public String caption() {
         return label + " (" + pool + "): " + Numbers.format(bytesPerRequest()) + " B/request on the server's "
                 + JsonServer.THREADS + " handler threads, spread " + Numbers.format(spread()) + " B across "
                 + ROUNDS + " rounds of " + ROUND_REQUESTS + " requests of " + BODY_BYTES + " bytes after "
@@ -177,27 +176,6 @@ public final class PoolStep implements MimeBundle, Evidence {
     @Override
     public String name() {
         return "bytes per request, " + label;
-    }
-
-    @Override
-    public Map<String, String> mimeBundle() {
-        return MimeBundle.htmlAndText("<p>" + MimeBundle.escapeHtml(caption()) + "</p>" + HtmlTables.html(table()),
-                caption() + "\n" + table().print());
-    }
-
-    @Override
-    public Section section() {
-        return Section.MEASUREMENTS;
-    }
-
-    @Override
-    public String markdown() {
-        return "### " + name() + "\n\n" + caption() + ".\n\n```\n" + table().print().strip() + "\n```\n";
-    }
-
-    @Override
-    public boolean isMeasurement() {
-        return true;
     }
 
     @Override

@@ -2,24 +2,21 @@ package escapelab.serve;
 
 import escapelab.notebook.Mistake;
 
-import escapelab.evidence.Evidence;
-import escapelab.evidence.HtmlTables;
+import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.Numbers;
-import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The count at each step of the lesson side by side, the table the task asks for: bytes per
  * request on the server's threads (exact) with the rounds' spread, the scratch buffers' part
  * from JFR (estimated), the buffers borrowed and returned, and what the pool kept. Immutable.
  */
-public final class StepTable implements MimeBundle, Evidence {
+public final class StepTable implements MeasuredTable {
 
     private final List<PoolStep> steps;
 
@@ -40,6 +37,7 @@ public final class StepTable implements MimeBundle, Evidence {
     }
 
     /** Returns the steps as a table. */
+    @Override
     public Table table() {
         return Table.create(name()).addColumns(
                 StringColumn.create("step", steps.stream().map(PoolStep::label).toList()),
@@ -58,19 +56,8 @@ public final class StepTable implements MimeBundle, Evidence {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        return MimeBundle.htmlAndText(HtmlTables.html(table()), table().print());
-    }
-
-    @Override
-    public Section section() {
-        return Section.MEASUREMENTS;
-    }
-
-    @Override
-    public String markdown() {
-        return "### " + name() + "\n\nRequests of " + PoolStep.BODY_BYTES + " bytes; B/request from the handler "
-                + "threads' allocation counters.\n\n```\n" + table().print().strip() + "\n```\n";
+    public String caption() {
+        return "Requests of " + PoolStep.BODY_BYTES + " bytes; B/request from the handler threads' allocation counters";
     }
 
     @Override

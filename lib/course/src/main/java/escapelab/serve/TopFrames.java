@@ -1,9 +1,7 @@
 package escapelab.serve;
 
-import escapelab.evidence.Evidence;
-import escapelab.evidence.HtmlTables;
+import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.Numbers;
-import escapelab.notebook.MimeBundle;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,7 +17,7 @@ import java.util.Map;
  * heaviest first, with the estimated bytes per request and the share of all sampled bytes.
  * Immutable.
  */
-public final class TopFrames implements MimeBundle, Evidence {
+public final class TopFrames implements MeasuredTable {
 
     /** How many rows the table shows. */
     static final int ROWS = 8;
@@ -101,29 +99,9 @@ public final class TopFrames implements MimeBundle, Evidence {
     }
 
     @Override
-    public Map<String, String> mimeBundle() {
-        return MimeBundle.htmlAndText("<p>" + MimeBundle.escapeHtml(caption()) + "</p>" + HtmlTables.html(table()),
-                caption() + "\n" + table().print());
-    }
-
-    private String caption() {
+    public String caption() {
         return name + ": " + samples.size() + " JFR allocation samples on the server's threads, about "
                 + Numbers.format(bytesPerRequest()) + " B/request in all";
-    }
-
-    @Override
-    public Section section() {
-        return Section.MEASUREMENTS;
-    }
-
-    @Override
-    public String markdown() {
-        return "### " + name + "\n\n" + caption() + ".\n\n```\n" + table().print().strip() + "\n```\n";
-    }
-
-    @Override
-    public boolean isMeasurement() {
-        return true;
     }
 
     @Override
