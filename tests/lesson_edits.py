@@ -11,13 +11,16 @@ from test_notebooks import EXECUTED, NOTEBOOKS, execute, texts
 
 
 def edited_notebook(name, pattern, replacement):
-    """The notebook with one match of pattern in its %%jmh cell replaced; raises if there is
-    not exactly one, so that a changed cell makes the test say what to update."""
+    """The notebook with one match of pattern replaced in the one code cell that has it (the
+    %%jmh cell, or a plain cell where the code under test is handed to a server); raises
+    otherwise, so that a changed notebook makes the test say what to update."""
     nb = copy.deepcopy(nbformat.read(os.path.join(NOTEBOOKS, name + ".ipynb"), as_version=4))
-    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("%%jmh"))
-    cell.source, count = re.subn(pattern, replacement, cell.source)
+    cells = [c for c in nb.cells if c.cell_type == "code" and re.search(pattern, c.source)]
+    if len(cells) != 1:
+        raise AssertionError(f"{name}: {len(cells)} code cells match {pattern!r}; update this test")
+    cells[0].source, count = re.subn(pattern, replacement, cells[0].source)
     if count != 1:
-        raise AssertionError(f"{name}: {count} matches of {pattern!r} in the benchmark cell; update this test")
+        raise AssertionError(f"{name}: {count} matches of {pattern!r}; update this test")
     return nb
 
 
@@ -45,7 +48,7 @@ def failed(found):
 
 
 def assert_turns_red(test, name, pattern, replacement, expected_red):
-    """Edits the notebook's benchmark cell, runs it, and asserts that exactly expected_red fail
+    """Edits the notebook's code under test, runs it, and asserts that exactly expected_red fail
     while every other check stays as the shipped notebook has it: met, but for the learner's
     own analysis, which is open. Returns what the edited notebook showed and its verdicts."""
     edited = edited_notebook(name, pattern, replacement)
