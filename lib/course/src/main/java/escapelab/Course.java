@@ -72,6 +72,9 @@ public final class Course {
     private Course() {
     }
 
+    // Cells and JMH runs: a %%jmh cell compiled, its benchmarks run with a profile, on one JDK
+    // or two, their times compared.
+
     /**
      * Registers the {@code %%jmh} cell magic with the notebook: the cell holds a whole Java file
      * with JMH annotations; it is compiled for JMH and declared in the session, so that later
@@ -140,23 +143,17 @@ public final class Course {
         return new Escapes(cells(simpleNames(classes)), CellClasses.shared().dir());
     }
 
-    private static String[] simpleNames(Class<?>... classes) {
-        if (classes == null || Arrays.asList(classes).contains(null)) {
-            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
-        }
-        return Arrays.stream(classes).map(Class::getSimpleName).toArray(String[]::new);
-    }
+    /** The quick profile, for workshops. */
+    public static final Profile QUICK = Profile.QUICK;
 
-    private static List<BenchClass> cells(String... simpleNames) {
-        if (simpleNames == null || simpleNames.length == 0) {
-            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
-        }
-        List<BenchClass> found = new ArrayList<>();
-        for (String name : simpleNames) {
-            found.add(CellClasses.shared().benchmark(Objects.requireNonNullElse(name, "null")));
-        }
-        return found;
-    }
+    /** The thorough profile, for claims about time. */
+    public static final Profile THOROUGH = Profile.THOROUGH;
+
+    /** The timing profile: enough samples to compare two or three methods' times. */
+    public static final Profile TIMING = Profile.TIMING;
+
+    /** The profile for operations that take milliseconds: three forks, long iterations. */
+    public static final Profile LONG_TIMING = Profile.LONG_TIMING;
 
     /**
      * The newest installed JDK of at least that feature release, for running a lesson on two
@@ -176,22 +173,17 @@ public final class Course {
     }
 
     /**
-     * A sentence that reads measured numbers back, shown as Markdown:
-     * {@code note("valueReturn %s.", run.allocation("valueReturn"))}.
+     * Compares two results' times by their 99.9% intervals: faster, slower, or no significant
+     * difference; {@code compareTimes(a, b).check("…")} is a check that a is faster.
+     *
+     * @throws Mistake if a result is missing or the two are in different units
      */
-    public static Note note(String format, Object... args) {
-        return Note.of(format, args);
+    public static TimeComparison compareTimes(BenchResult first, BenchResult second) {
+        return TimeComparison.of(first, second);
     }
 
-    /** Time and bytes per operation of a run, side by side. */
-    public static Figure chart(BenchRun run) {
-        return SessionEvidence.current().record(Charts.of(required(run, "chart(firstEscape)")));
-    }
-
-    /** Bytes and time per operation against a numeric {@code @Param}. */
-    public static Figure chartBy(BenchRun run, String param) {
-        return SessionEvidence.current().record(Charts.by(required(run, "chartBy(run, \"size\")"), param));
-    }
+    // Measurements that are not JMH runs: series, heap growth, a map's table, the pooling
+    // server, fuzzing.
 
     /**
      * Starts recording measurements that are not JMH runs (heap over iterations, bytes per
@@ -225,189 +217,25 @@ public final class Course {
     }
 
     /**
-     * Checks that a comment of a few words documents a line of a {@code %%jmh} cell: on the
-     * line that holds {@code code}, or directly above it.
+     * Fills a map with {@code puts} calls of {@code put} (given the map and the index), reading
+     * its table's length after each: the resizes seen as they happen.
+     * {@code mapGrowth("no hint", new HashMap<Integer, Integer>(), n, (m, i) -> m.put(keys[i], keys[i]))}.
      *
-     * @throws Mistake if the class is not from a {@code %%jmh} cell, or no line holds the code
+     * @throws Mistake if the map is null or the count negative
      */
-    public static Check commented(String criterion, Class<?> cellClass, String code) {
-        return CodeComment.check(criterion, cells(simpleNames(cellClass)).get(0).source(), code);
-    }
-
-    /** A series as a line chart. */
-    public static Figure chart(Series series) {
-        return SessionEvidence.current().record(Charts.of(required(series, "chart(heap)")));
+    public static <M extends java.util.HashMap<?, ?>> MapGrowth mapGrowth(String label, M map, int puts,
+                                                                        java.util.function.ObjIntConsumer<M> put) {
+        return MapGrowth.fill(label, map, puts, put);
     }
 
     /**
-     * The field layout of a class, as JOL computes it for this JVM.
+     * A map's capacity now: the length of its table, 0 before its first put.
      *
-     * @throws Mistake if the type is null, primitive or an array type
+     * @throws Mistake if the map is null
      */
-    public static Layout layout(Class<?> type) {
-        return SessionEvidence.current().record(Layout.of(type));
+    public static int capacity(java.util.HashMap<?, ?> map) {
+        return MapGrowth.capacity(map);
     }
-
-    /**
-     * The layout of one object (arrays included).
-     *
-     * @throws Mistake if the object is null
-     */
-    public static Layout layoutOf(Object instance) {
-        return SessionEvidence.current().record(Layout.ofInstance(instance));
-    }
-
-    /**
-     * Everything reachable from {@code root}: how many objects, how many bytes.
-     *
-     * @throws Mistake if the root is null
-     */
-    public static Footprint footprint(Object root) {
-        return Footprint.of(root);
-    }
-
-    /** Starts a check of one acceptance criterion: {@code check("…").measured(v, "B/op").below(1)}. */
-    public static Check.Measure check(String criterion) {
-        return Check.that(criterion);
-    }
-
-    /** A check whose verdict is computed elsewhere, with the evidence shown beside it. */
-    public static Check check(String criterion, boolean passed, String evidence) {
-        return Check.of(criterion, passed, evidence);
-    }
-
-    /** The task's checklist, shown in the cell and kept for the submission. */
-    public static Checklist checks(String title, Check... checks) {
-        return SessionEvidence.current().record(Checklist.of(title, checks));
-    }
-
-    /** The environment variable that names the submissions folder. */
-    public static final String SUBMISSIONS_ENV = "ESCAPELAB_SUBMISSIONS";
-
-    /**
-     * Exports this session's task to {@code submissions/<notebook>/}: criteria and their
-     * verdicts, the analysis from the saved notebook, benchmark sources, JMH output, charts and
-     * layouts. An earlier export is replaced only once the new one is complete.
-     *
-     * @param notebook the notebook's file name, with or without {@code .ipynb}
-     * @throws Mistake if the notebook was never saved where it runs
-     */
-    public static Exported submit(String notebook) throws IOException {
-        SessionEvidence session = SessionEvidence.current();
-        Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), session.all(),
-                session.lastMeasured(), vm().describe());
-        return submission.export(submissionsDir());
-    }
-
-    /**
-     * The analysis cells (tagged {@code analysis}) of the saved notebook, as last saved.
-     *
-     * @throws Mistake if the notebook was never saved where it runs
-     */
-    public static String analysis(String notebook) throws IOException {
-        return String.join("\n\n", SavedNotebook.read(notebookPath(notebook)).analysis()).strip();
-    }
-
-    /**
-     * The check of "you explain it in your own words": at least two lines of the learner's own in
-     * the saved notebook's analysis cells. A reference answer and prompts do not count: with only
-     * a reference answer there, the check is open (waiting for the learner), never met.
-     *
-     * @throws Mistake if the notebook was never saved where it runs
-     */
-    public static Check analysisCheck(String notebook) throws IOException {
-        Analysis analysis = SavedNotebook.read(notebookPath(notebook)).ownAnalysis();
-        String criterion = "you explain it in your own words (the analysis cell, as saved)";
-        int lines = analysis.ownLines().size();
-        if (lines == 0 && analysis.hasReferenceAnswer()) {
-            return Check.open(criterion, "only the reference answer is there: write yours above it, save, "
-                    + "and run this cell again");
-        }
-        if (analysis.copiedReference()) {
-            return check(criterion, false, "the analysis cell holds the reference answer's sentences: "
-                    + "write what you found in your own words");
-        }
-        return check(criterion).measured(lines, "lines of your own").atLeast(2);
-    }
-
-    private static <T> T required(T value, String example) {
-        if (value == null) {
-            throw new Mistake("pass a result, e.g. " + example + "; this one is null (did its cell run?)");
-        }
-        return value;
-    }
-
-    private static Path notebookPath(String notebook) {
-        if (notebook == null || notebook.isBlank()) {
-            throw new Mistake("name the notebook, e.g. submit(\"01-first-escape\")");
-        }
-        String file = notebook.endsWith(".ipynb") ? notebook : notebook + ".ipynb";
-        Path here = Path.of(file);
-        Path inNotebooks = Path.of("notebooks", file);
-        return !Files.exists(here) && Files.exists(inNotebooks) ? inNotebooks : here;
-    }
-
-    /** $ESCAPELAB_SUBMISSIONS, else the course's submissions/ beside notebooks/, else ./submissions. */
-    private static Path submissionsDir() {
-        String configured = System.getenv(SUBMISSIONS_ENV);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        Path beside = cwd.resolveSibling("submissions");
-        return cwd.getFileName() != null && cwd.getFileName().toString().equals("notebooks") && Files.isDirectory(beside)
-                ? beside : cwd.resolve("submissions");
-    }
-
-    /**
-     * The running VM, as every number should be labelled: shown in the notebook, its
-     * {@code describe()} (and {@code toString()}) is the one-line description.
-     */
-    public static Vm vm() {
-        return Vm.current();
-    }
-
-    // Notebook 13 (zero-allocation parser): fuzzing a %%jmh cell's parser with Jazzer.
-
-    /**
-     * Starts a coverage-guided fuzz run (Jazzer, in a child JVM) of a {@code %%jmh} cell's
-     * {@code public static void fuzzerTestOneInput(byte[] input)}: {@code fuzz(ParseHeader.class)
-     * .seconds(5).seed("valid", packet).run()} returns the fuzzer's summary. The cell is
-     * compiled again for Java 17 class files, which Jazzer instruments for coverage on every
-     * JDK; the fuzzed code may use the JDK and the cell's own classes.
-     *
-     * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
-     */
-    public static Fuzzer fuzz(Class<?> cellClass) throws IOException {
-        BenchClass cell = cells(simpleNames(cellClass)).get(0);
-        try {
-            Method target = cellClass.getMethod("fuzzerTestOneInput", byte[].class);
-            if (!Modifier.isStatic(target.getModifiers())) {
-                throw new NoSuchMethodException("not static");
-            }
-        } catch (NoSuchMethodException e) {
-            throw new Mistake(cell.simpleName() + " has no public static void fuzzerTestOneInput(byte[] input): "
-                    + "add one that calls your parser; the fuzzer calls it with every input it makes");
-        }
-        Path classes = Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-classes-");
-        BenchCompiler.compileForRelease(cell, 17, classes);
-        return Fuzzer.of(cell.name(), List.of(classes))
-                .in(Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-" + cell.simpleName() + "-"));
-    }
-
-    /**
-     * Checks that a parser rejects a malformed input clearly: {@code rejects("a wrong magic is
-     * rejected by name", "magic", () -> parse(bad, header))} holds when the call throws an
-     * exception whose message names the field, and fails on no exception or an out-of-bounds read.
-     *
-     * @throws Mistake if the field is blank or the call is null
-     */
-    public static Check rejects(String criterion, String field, Runnable call) {
-        return Rejection.of(criterion, field, call);
-    }
-
-    // Notebook 08, pooling in an HTTP handler: the server, a measured step, the steps' table and
-    // what a pool keeps.
 
     /**
      * Starts the lesson's JSON server on loopback with its scratch buffers from {@code pool}:
@@ -452,7 +280,91 @@ public final class Course {
         return PoolRetention.named(name);
     }
 
-    // Notebook 10 (generics and specialization): the bytecode javac wrote.
+    /**
+     * Starts a coverage-guided fuzz run (Jazzer, in a child JVM) of a {@code %%jmh} cell's
+     * {@code public static void fuzzerTestOneInput(byte[] input)}: {@code fuzz(ParseHeader.class)
+     * .seconds(5).seed("valid", packet).run()} returns the fuzzer's summary. The cell is
+     * compiled again for Java 17 class files, which Jazzer instruments for coverage on every
+     * JDK; the fuzzed code may use the JDK and the cell's own classes.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
+     */
+    public static Fuzzer fuzz(Class<?> cellClass) throws IOException {
+        BenchClass cell = cells(simpleNames(cellClass)).get(0);
+        try {
+            Method target = cellClass.getMethod("fuzzerTestOneInput", byte[].class);
+            if (!Modifier.isStatic(target.getModifiers())) {
+                throw new NoSuchMethodException("not static");
+            }
+        } catch (NoSuchMethodException e) {
+            throw new Mistake(cell.simpleName() + " has no public static void fuzzerTestOneInput(byte[] input): "
+                    + "add one that calls your parser; the fuzzer calls it with every input it makes");
+        }
+        Path classes = Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-classes-");
+        BenchCompiler.compileForRelease(cell, 17, classes);
+        return Fuzzer.of(cell.name(), List.of(classes))
+                .in(Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-" + cell.simpleName() + "-"));
+    }
+
+    // Views: the VM, sentences that read numbers back, charts, layouts, bytecode, a method's Javadoc.
+
+    /**
+     * The running VM, as every number should be labelled: shown in the notebook, its
+     * {@code describe()} (and {@code toString()}) is the one-line description.
+     */
+    public static Vm vm() {
+        return Vm.current();
+    }
+
+    /**
+     * A sentence that reads measured numbers back, shown as Markdown:
+     * {@code note("valueReturn %s.", run.allocation("valueReturn"))}.
+     */
+    public static Note note(String format, Object... args) {
+        return Note.of(format, args);
+    }
+
+    /** Time and bytes per operation of a run, side by side. */
+    public static Figure chart(BenchRun run) {
+        return SessionEvidence.current().record(Charts.of(required(run, "chart(firstEscape)")));
+    }
+
+    /** A series as a line chart. */
+    public static Figure chart(Series series) {
+        return SessionEvidence.current().record(Charts.of(required(series, "chart(heap)")));
+    }
+
+    /** Bytes and time per operation against a numeric {@code @Param}. */
+    public static Figure chartBy(BenchRun run, String param) {
+        return SessionEvidence.current().record(Charts.by(required(run, "chartBy(run, \"size\")"), param));
+    }
+
+    /**
+     * The field layout of a class, as JOL computes it for this JVM.
+     *
+     * @throws Mistake if the type is null, primitive or an array type
+     */
+    public static Layout layout(Class<?> type) {
+        return SessionEvidence.current().record(Layout.of(type));
+    }
+
+    /**
+     * The layout of one object (arrays included).
+     *
+     * @throws Mistake if the object is null
+     */
+    public static Layout layoutOf(Object instance) {
+        return SessionEvidence.current().record(Layout.ofInstance(instance));
+    }
+
+    /**
+     * Everything reachable from {@code root}: how many objects, how many bytes.
+     *
+     * @throws Mistake if the root is null
+     */
+    public static Footprint footprint(Object root) {
+        return Footprint.of(root);
+    }
 
     /**
      * A class's bytecode as {@code javap -c -p -s} lists it, run through the JDK's tool API: a
@@ -471,54 +383,6 @@ public final class Course {
                 .orElseGet(() -> Bytecode.of(type.getName(), null));
     }
 
-    // Notebook 11 (HashMap sizing): the table watched as a map grows, and a profile for
-    // operations that take milliseconds.
-
-    /**
-     * Fills a map with {@code puts} calls of {@code put} (given the map and the index), reading
-     * its table's length after each: the resizes seen as they happen.
-     * {@code mapGrowth("no hint", new HashMap<Integer, Integer>(), n, (m, i) -> m.put(keys[i], keys[i]))}.
-     *
-     * @throws Mistake if the map is null or the count negative
-     */
-    public static <M extends java.util.HashMap<?, ?>> MapGrowth mapGrowth(String label, M map, int puts,
-                                                                        java.util.function.ObjIntConsumer<M> put) {
-        return MapGrowth.fill(label, map, puts, put);
-    }
-
-    /**
-     * A map's capacity now: the length of its table, 0 before its first put.
-     *
-     * @throws Mistake if the map is null
-     */
-    public static int capacity(java.util.HashMap<?, ?> map) {
-        return MapGrowth.capacity(map);
-    }
-
-    /** The profile for operations that take milliseconds: three forks, long iterations. */
-    public static final Profile LONG_TIMING = Profile.LONG_TIMING;
-
-    /** The quick profile, for workshops. */
-    public static final Profile QUICK = Profile.QUICK;
-
-    /** The thorough profile, for claims about time. */
-    public static final Profile THOROUGH = Profile.THOROUGH;
-
-    /** The timing profile: enough samples to compare two or three methods' times. */
-    public static final Profile TIMING = Profile.TIMING;
-
-    /**
-     * Compares two results' times by their 99.9% intervals: faster, slower, or no significant
-     * difference; {@code compareTimes(a, b).check("…")} is a check that a is faster.
-     *
-     * @throws Mistake if a result is missing or the two are in different units
-     */
-    public static TimeComparison compareTimes(BenchResult first, BenchResult second) {
-        return TimeComparison.of(first, second);
-    }
-
-    // Notebook 12 (carry-the-buffer): a method's contract, read from its Javadoc in the cell.
-
     /**
      * The Javadoc of a method declared in a {@code %%jmh} cell, as written there (asterisks and
      * line breaks folded into spaces); empty if the method has none:
@@ -532,6 +396,44 @@ public final class Course {
         return MethodJavadoc.of(cellDeclaring(type).source(), type.getSimpleName(), method).orElse("");
     }
 
+    // Checks of the acceptance criteria, and the checklist that shows and keeps them.
+
+    /** Starts a check of one acceptance criterion: {@code check("…").measured(v, "B/op").below(1)}. */
+    public static Check.Measure check(String criterion) {
+        return Check.that(criterion);
+    }
+
+    /** A check whose verdict is computed elsewhere, with the evidence shown beside it. */
+    public static Check check(String criterion, boolean passed, String evidence) {
+        return Check.of(criterion, passed, evidence);
+    }
+
+    /** The task's checklist, shown in the cell and kept for the submission. */
+    public static Checklist checks(String title, Check... checks) {
+        return SessionEvidence.current().record(Checklist.of(title, checks));
+    }
+
+    /**
+     * Checks that a comment of a few words documents a line of a {@code %%jmh} cell: on the
+     * line that holds {@code code}, or directly above it.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell, or no line holds the code
+     */
+    public static Check commented(String criterion, Class<?> cellClass, String code) {
+        return CodeComment.check(criterion, cells(simpleNames(cellClass)).get(0).source(), code);
+    }
+
+    /**
+     * Checks that a parser rejects a malformed input clearly: {@code rejects("a wrong magic is
+     * rejected by name", "magic", () -> parse(bad, header))} holds when the call throws an
+     * exception whose message names the field, and fails on no exception or an out-of-bounds read.
+     *
+     * @throws Mistake if the field is blank or the call is null
+     */
+    public static Check rejects(String criterion, String field, Runnable call) {
+        return Rejection.of(criterion, field, call);
+    }
+
     /**
      * Checks that a method's Javadoc states its contract: every phrase, ignoring case and line
      * breaks, e.g. {@code documented("…", Varint.class, "encode(int[], byte[], int)",
@@ -541,6 +443,77 @@ public final class Course {
      */
     public static Check documented(String criterion, Class<?> type, String method, String... phrases) {
         return MethodJavadoc.check(criterion, cellDeclaring(type).source(), type.getSimpleName(), method, phrases);
+    }
+
+    /**
+     * The check of "you explain it in your own words": at least two lines of the learner's own in
+     * the saved notebook's analysis cells. A reference answer and prompts do not count: with only
+     * a reference answer there, the check is open (waiting for the learner), never met.
+     *
+     * @throws Mistake if the notebook was never saved where it runs
+     */
+    public static Check analysisCheck(String notebook) throws IOException {
+        Analysis analysis = SavedNotebook.read(notebookPath(notebook)).ownAnalysis();
+        String criterion = "you explain it in your own words (the analysis cell, as saved)";
+        int lines = analysis.ownLines().size();
+        if (lines == 0 && analysis.hasReferenceAnswer()) {
+            return Check.open(criterion, "only the reference answer is there: write yours above it, save, "
+                    + "and run this cell again");
+        }
+        if (analysis.copiedReference()) {
+            return check(criterion, false, "the analysis cell holds the reference answer's sentences: "
+                    + "write what you found in your own words");
+        }
+        return check(criterion).measured(lines, "lines of your own").atLeast(2);
+    }
+
+    // Submissions.
+
+    /** The environment variable that names the submissions folder. */
+    public static final String SUBMISSIONS_ENV = "ESCAPELAB_SUBMISSIONS";
+
+    /**
+     * Exports this session's task to {@code submissions/<notebook>/}: criteria and their
+     * verdicts, the analysis from the saved notebook, benchmark sources, JMH output, charts and
+     * layouts. An earlier export is replaced only once the new one is complete.
+     *
+     * @param notebook the notebook's file name, with or without {@code .ipynb}
+     * @throws Mistake if the notebook was never saved where it runs
+     */
+    public static Exported submit(String notebook) throws IOException {
+        SessionEvidence session = SessionEvidence.current();
+        Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), session.all(),
+                session.lastMeasured(), vm().describe());
+        return submission.export(submissionsDir());
+    }
+
+    /**
+     * The analysis cells (tagged {@code analysis}) of the saved notebook, as last saved.
+     *
+     * @throws Mistake if the notebook was never saved where it runs
+     */
+    public static String analysis(String notebook) throws IOException {
+        return String.join("\n\n", SavedNotebook.read(notebookPath(notebook)).analysis()).strip();
+    }
+
+    // What the entry points above share.
+
+    private static String[] simpleNames(Class<?>... classes) {
+        if (classes == null || Arrays.asList(classes).contains(null)) {
+            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
+        }
+        return Arrays.stream(classes).map(Class::getSimpleName).toArray(String[]::new);
+    }
+
+    private static List<BenchClass> cells(String... simpleNames) {
+        if (simpleNames == null || simpleNames.length == 0) {
+            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
+        }
+        List<BenchClass> found = new ArrayList<>();
+        for (String name : simpleNames) {
+            found.add(CellClasses.shared().benchmark(Objects.requireNonNullElse(name, "null")));
+        }
+        return found;
     }
 
     private static BenchClass cellDeclaring(Class<?> type) {
@@ -558,5 +531,35 @@ public final class Course {
         }
         throw new Mistake(type.getSimpleName() + " was not declared by a %%jmh cell in this session: "
                 + "run the %%jmh cell that declares it first");
+    }
+
+
+    private static <T> T required(T value, String example) {
+        if (value == null) {
+            throw new Mistake("pass a result, e.g. " + example + "; this one is null (did its cell run?)");
+        }
+        return value;
+    }
+
+    private static Path notebookPath(String notebook) {
+        if (notebook == null || notebook.isBlank()) {
+            throw new Mistake("name the notebook, e.g. submit(\"01-first-escape\")");
+        }
+        String file = notebook.endsWith(".ipynb") ? notebook : notebook + ".ipynb";
+        Path here = Path.of(file);
+        Path inNotebooks = Path.of("notebooks", file);
+        return !Files.exists(here) && Files.exists(inNotebooks) ? inNotebooks : here;
+    }
+
+    /** $ESCAPELAB_SUBMISSIONS, else the course's submissions/ beside notebooks/, else ./submissions. */
+    private static Path submissionsDir() {
+        String configured = System.getenv(SUBMISSIONS_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Path beside = cwd.resolveSibling("submissions");
+        return cwd.getFileName() != null && cwd.getFileName().toString().equals("notebooks") && Files.isDirectory(beside)
+                ? beside : cwd.resolve("submissions");
     }
 }
