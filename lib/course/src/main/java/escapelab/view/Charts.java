@@ -28,6 +28,8 @@ public final class Charts {
 
     private static final int WIDTH = 560;
     private static final int HEIGHT = 380;
+    /** Axis numbers with thousands separators (48,000,000, not 4.8E7), and small ones kept. */
+    private static final String AXIS_NUMBERS = "#,##0.###";
 
     private Charts() {
     }
@@ -37,6 +39,12 @@ public final class Charts {
      * variant.
      */
     public static Figure of(BenchRun run) {
+        return new Figure(Evidence.fileName(run.name()), run.name() + ": " + run.results().get(0).unit() + " and B/op",
+                sideBySide(bars(run).toArray(Chart[]::new)));
+    }
+
+    /** The two bar charts of {@link #of(BenchRun)}: time, then bytes. */
+    static List<CategoryChart> bars(BenchRun run) {
         List<String> labels = new ArrayList<>(new LinkedHashSet<>(run.results().stream().map(BenchResult::label).toList()));
         String unit = run.results().get(0).unit();
         // Quick runs get times right only roughly; the title says so where the numbers are read.
@@ -56,7 +64,7 @@ public final class Charts {
             time.addSeries(variant, labels, scores, errors);
             bytes.addSeries(variant, labels, allocated);
         }
-        return new Figure(Evidence.fileName(run.name()), run.name() + ": " + unit + " and B/op", sideBySide(time, bytes));
+        return List.of(legendIfSeveral(time), legendIfSeveral(bytes));
     }
 
     /**
@@ -95,7 +103,7 @@ public final class Charts {
             time.addSeries(key, x, t);
         });
         return new Figure(Evidence.fileName(run.name() + "-by-" + param), run.name() + ": B/op and time by " + param,
-                sideBySide(bytes, time));
+                sideBySide(legendIfSeveral(bytes), legendIfSeveral(time)));
     }
 
     /** A series of measurements that are not JMH runs: one line per series, y against x. */
@@ -107,7 +115,7 @@ public final class Charts {
                     points.stream().mapToDouble(Series.Point::y).toArray());
         }
         return new Figure(Evidence.fileName(series.name()), series.name() + ": " + series.yUnit() + " by " + series.xLabel(),
-                sideBySide(chart));
+                sideBySide(legendIfSeveral(chart)));
     }
 
     /** Draws charts next to each other on one white image. */
@@ -123,11 +131,18 @@ public final class Charts {
         return image;
     }
 
+    /** A legend that would only say "default" (one variant, one series) is left out. */
+    static <C extends Chart<?, ?>> C legendIfSeveral(C chart) {
+        chart.getStyler().setLegendVisible(chart.getSeriesMap().size() > 1);
+        return chart;
+    }
+
     private static CategoryChart bars(String title, String yTitle) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         chart.getStyler().setXAxisLabelRotation(20);
+        chart.getStyler().setYAxisDecimalPattern(AXIS_NUMBERS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         return chart;
     }
@@ -136,6 +151,7 @@ public final class Charts {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setYAxisDecimalPattern(AXIS_NUMBERS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         return chart;
     }

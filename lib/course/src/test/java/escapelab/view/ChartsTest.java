@@ -40,6 +40,17 @@ class ChartsTest {
     }
 
     @Test
+    void aLegendOnlyWhereThereIsMoreThanOneVariant() {
+        assertTrue(Charts.bars(run()).stream().allMatch(c -> c.getStyler().isLegendVisible()), "EA on and EA off");
+        BenchRun one = run();
+        BenchRun onlyEaOn = new BenchRun(one.name(), one.profile(), one.vm(), one.classes(),
+                one.results().stream().filter(r -> r.variant().equals("EA on")).toList(), "", "", "[]", Instant.now(),
+                Duration.ZERO);
+        assertTrue(Charts.bars(onlyEaOn).stream().noneMatch(c -> c.getStyler().isLegendVisible()),
+                "one variant: the legend would only name it");
+    }
+
+    @Test
     void linesAgainstANumericParameter() {
         Figure figure = Charts.by(run(), "parts");
         assertEquals("Concat-by-parts", figure.name());
