@@ -208,13 +208,24 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         Table table = Table.create("Escape report: " + scope,
                 StringColumn.create("position", findings.stream().map(f -> f.site().position())),
                 StringColumn.create("site", findings.stream().map(f -> f.site().label())),
-                StringColumn.create("in", findings.stream().map(Finding::contextName)),
+                StringColumn.create("in", findings.stream().map(this::contextShown)),
                 StringColumn.create("verdict", findings.stream().map(Finding::outcomeInWords)),
                 IntColumn.create("compiled copies", findings.stream().mapToInt(Finding::copies).toArray()));
         if (level >= 2) {
             table.addColumns(StringColumn.create("why", findings.stream().map(EscapeReport::why)));
         }
         return table;
+    }
+
+    /**
+     * The context's name, with its parameter types where the report holds overloads of the same
+     * name (two constructors, say), so that their rows tell apart.
+     */
+    private String contextShown(Finding f) {
+        String name = f.contextName();
+        boolean overloaded = findings.stream().filter(o -> o.contextName().equals(name)).map(Finding::context)
+                .distinct().count() > 1;
+        return overloaded ? name + f.context().parameters() : name;
     }
 
     /** The notes and reasons of a finding in one cell, each once. */

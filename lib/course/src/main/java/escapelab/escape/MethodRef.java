@@ -1,5 +1,8 @@
 package escapelab.escape;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A method as both the compile log and the class files name it.
  *
@@ -26,6 +29,34 @@ public record MethodRef(String holder, String name, String descriptor) {
     /** {@code FirstEscape.valueReturn}, or {@code Point.<init>} for a constructor. */
     public String display() {
         return simpleHolder() + "." + name;
+    }
+
+    /**
+     * The parameter types in source form without packages, from the descriptor:
+     * {@code (Ljava/lang/String;D[I)V} gives {@code (String, double, int[])}.
+     */
+    public String parameters() {
+        List<String> types = new ArrayList<>();
+        int i = 1;
+        while (i < descriptor.length() && descriptor.charAt(i) != ')') {
+            int dims = 0;
+            while (descriptor.charAt(i) == '[') {
+                dims++;
+                i++;
+            }
+            String type;
+            if (descriptor.charAt(i) == 'L') {
+                int end = descriptor.indexOf(';', i);
+                String binary = descriptor.substring(i + 1, end);
+                type = binary.substring(binary.lastIndexOf('/') + 1).replace('$', '.');
+                i = end + 1;
+            } else {
+                type = Descriptors.sourceName(descriptor.charAt(i));
+                i++;
+            }
+            types.add(type + "[]".repeat(dims));
+        }
+        return "(" + String.join(", ", types) + ")";
     }
 
     /** The package the holder is in, empty for the unnamed package. */

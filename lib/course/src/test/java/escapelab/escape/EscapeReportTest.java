@@ -57,6 +57,18 @@ class EscapeReportTest {
     }
 
     @Test
+    void overloadedContextsShowTheirParameterTypes() {
+        MethodRef canonical = new MethodRef("cells.Check", "<init>", "(Ljava/lang/String;D[Ljava/util/Map$Entry;Z)V");
+        MethodRef delegating = new MethodRef("cells.Check", "<init>", "(Ljava/lang/String;[[I)V");
+        Site site = new Site(canonical, 3, 42, "Check.java", Site.Kind.NEW, "new Mistake");
+        Finding inCanonical = new Finding(site, canonical, Finding.Outcome.KEPT, 1, 0, List.of(), List.of());
+        Finding inDelegating = new Finding(site, delegating, Finding.Outcome.KEPT, 1, 0, List.of(), List.of());
+        assertEquals(List.of("<init>(String, double, Map.Entry[], boolean)", "<init>(String, int[][])", "invokeInt"),
+                report(inCanonical, inDelegating, ARRAY).table().stringColumn("in").asList());
+        assertEquals(List.of("<init>"), report(inCanonical).table().stringColumn("in").asList(), "one context: its name");
+    }
+
+    @Test
     void theMeasuredBytesAreGivenPerParameterValue() {
         assertTrue(report(ARRAY).text().contains(
                 "Measured in the same run: invokeInt 16 B/op, boxed(n=100) 0 B/op, boxed(n=1000) 16 B/op.\n"),
