@@ -62,6 +62,12 @@ public final class Charts {
                 allocated.add(r == null ? 0 : r.bytesPerOp());
             }
             time.addSeries(variant, labels, scores, errors);
+            // A time is never negative: an interval of a quick run wider than its score ends at 0.
+            for (int i = 0; i < scores.size(); i++) {
+                if (scores.get(i) - errors.get(i) < 0) {
+                    time.getStyler().setYAxisMin(0.0);
+                }
+            }
             bytes.addSeries(variant, labels, allocated);
         }
         return List.of(legendIfSeveral(time), legendIfSeveral(bytes));

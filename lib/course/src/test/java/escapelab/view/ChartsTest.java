@@ -51,6 +51,21 @@ class ChartsTest {
     }
 
     @Test
+    void aTimeAxisStopsAtZeroWhereAnIntervalIsWiderThanItsScore() {
+        BenchResult narrow = new BenchResult("Carry.carried", "carried", Map.of(), "default", 15.8, 5.5, "ns/op", 0,
+                Double.NaN, null, Double.NaN);
+        BenchResult wide = new BenchResult("Carry.fresh", "fresh", Map.of(), "default", 30.7, 75.3, "ns/op", 40,
+                Double.NaN, null, Double.NaN);
+        assertEquals(null, Charts.bars(runOf(narrow)).get(0).getStyler().getYAxisMin());
+        assertEquals(0.0, Charts.bars(runOf(narrow, wide)).get(0).getStyler().getYAxisMin());
+    }
+
+    private static BenchRun runOf(BenchResult... results) {
+        return new BenchRun("Carry", Profile.QUICK, "vm", List.of(), List.of(results), "", "", "[]", Instant.now(),
+                Duration.ZERO);
+    }
+
+    @Test
     void linesAgainstANumericParameter() {
         Figure figure = Charts.by(run(), "parts");
         assertEquals("Concat-by-parts", figure.name());
