@@ -15,12 +15,12 @@ The shipped notebooks are the reference; a copy differs only where a learner wri
 Outputs are cleared. A region that cannot be stubbed this way stops the tool with its place.
 """
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from notebook_files import NOTEBOOKS, read, set_source, source, write
+
 BEGIN = re.compile(r"^\s*// BEGIN SOLUTION\s*$")
 END = re.compile(r"^\s*// END SOLUTION\s*$")
 REFERENCE_MARK = "**Reference answer.**"
@@ -191,21 +191,16 @@ def stub_code(text, where):
     return "\n".join(out)
 
 
-def source(cell):
-    s = cell["source"]
-    return s if isinstance(s, str) else "".join(s)
-
-
 def learner_copy(nb, name):
     for n, cell in enumerate(nb["cells"]):
         text = source(cell)
         if cell["cell_type"] == "code":
             cell["outputs"], cell["execution_count"] = [], None
-            if BEGIN.search(text) or "// BEGIN SOLUTION" in text:
-                cell["source"] = stub_code(text, f"{name}, cell {n + 1}").splitlines(keepends=True)
+            if "// BEGIN SOLUTION" in text:
+                set_source(cell, stub_code(text, f"{name}, cell {n + 1}"))
         elif "analysis" in cell.get("metadata", {}).get("tags", []) and REFERENCE_MARK in text:
             before, reference = text.split(REFERENCE_MARK, 1)
-            cell["source"] = (before + PROMPT).splitlines(keepends=True)
+            set_source(cell, before + PROMPT)
             cell["metadata"]["escapelab"] = {"reference_sentences": [digest(s) for s in sentences(reference)]}
     return nb
 
@@ -220,13 +215,13 @@ def main(argv):
         return 2
     target.mkdir(parents=True, exist_ok=True)
     for path in sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb")):
-        nb = json.loads(path.read_text(encoding="utf-8"))
+        nb = read(path)
         try:
             copy = learner_copy(nb, path.name)
         except CannotStub as e:
             print(f"cannot write the learner copy: {e}", file=sys.stderr)
             return 1
-        (target / path.name).write_text(json.dumps(copy, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write(target / path.name, copy)
     print(f"learner copies written to {target}/")
     return 0
 

@@ -12,9 +12,9 @@ list but not yet written is left out of both.
 import json
 import re
 import sys
-from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from notebook_files import NOTEBOOKS, read, set_source, source, write
+
 START = "00-start-here"
 # The course in order: notebook file name (without .ipynb) and what it teaches.
 TASKS = [
@@ -37,17 +37,6 @@ CONTENTS_END = "<!-- /CONTENTS -->"
 HEADING = re.compile(r"^#\s+Task\s+(\d+)\s+—\s+(.+?)\s*$", re.M)
 
 
-def load(name):
-    return json.loads((NOTEBOOKS / f"{name}.ipynb").read_text(encoding="utf-8"))
-
-
-def source(cell):
-    s = cell["source"]
-    return s if isinstance(s, str) else "".join(s)
-
-
-def set_source(cell, text):
-    cell["source"] = text.splitlines(keepends=True)
 
 
 def present():
@@ -56,7 +45,7 @@ def present():
     for name, teaches in TASKS:
         if not (NOTEBOOKS / f"{name}.ipynb").exists():
             continue
-        match = HEADING.search(source(load(name)["cells"][0]))
+        match = HEADING.search(source(read(NOTEBOOKS / f"{name}.ipynb")["cells"][0]))
         if not match:
             sys.exit(f"notebooks/{name}.ipynb: its first cell needs a '# Task N — Title' heading")
         out.append((name, int(match.group(1)), match.group(2).replace("`", ""), teaches))
@@ -101,13 +90,13 @@ def with_contents(text, table):
 def rewrite(name, edit):
     """Applies edit to the notebook's cells; returns whether anything changed (and saves it)."""
     path = NOTEBOOKS / f"{name}.ipynb"
-    nb = load(name)
+    nb = read(path)
     before = json.dumps(nb)
     edit(nb["cells"])
     if json.dumps(nb) == before:
         return False
     if "--check" not in sys.argv:
-        path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        write(path, nb)
     return True
 
 
