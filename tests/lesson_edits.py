@@ -24,9 +24,10 @@ def edited_notebook(name, pattern, replacement):
     return nb
 
 
-def run_edited(nb, save_as):
-    """Executes an edited notebook, keeps it in build/executed/, and returns what it shows."""
-    execute(nb, tempfile.mkdtemp(prefix="submissions-"))
+def run_edited(nb, save_as, **options):
+    """Executes an edited notebook, keeps it in build/executed/, and returns what it shows;
+    options go to execute (the folder it runs from, nbclient's options)."""
+    execute(nb, tempfile.mkdtemp(prefix="submissions-"), **options)
     os.makedirs(EXECUTED, exist_ok=True)
     nbformat.write(nb, os.path.join(EXECUTED, save_as))
     return "\n".join(texts(nb))

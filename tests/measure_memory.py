@@ -8,13 +8,14 @@ Usage: python3 tests/measure_memory.py [NN ...]   (default: 01, the notebook wit
 import glob
 import os
 import sys
+import tempfile
 import threading
 import time
 
 import nbformat
-from nbclient import NotebookClient
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from test_notebooks import NOTEBOOKS, execute
+
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -65,16 +66,14 @@ def mib(n):
 
 def main(names):
     for name in names:
-        path = glob.glob(os.path.join(ROOT, "notebooks", name + "*.ipynb"))[0]
+        path = glob.glob(os.path.join(NOTEBOOKS, name + "*.ipynb"))[0]
         nb = nbformat.read(path, as_version=4)
         sampler = Sampler()
         sampler.start()
-        started = time.monotonic()
-        NotebookClient(nb, timeout=900, kernel_name=os.environ.get("ESCAPELAB_KERNEL", "java"),
-                       resources={"metadata": {"path": os.path.dirname(path)}}).execute()
+        seconds = execute(nb, tempfile.mkdtemp(prefix="submissions-"), timeout=900)
         sampler.done.set()
         sampler.join()
-        print(f"{os.path.basename(path)}: {time.monotonic() - started:.0f} s; peak RSS: kernel {mib(sampler.kernel)}, "
+        print(f"{os.path.basename(path)}: {seconds:.0f} s; peak RSS: kernel {mib(sampler.kernel)}, "
               f"largest fork {mib(sampler.fork)}, kernel and forks together {mib(sampler.total)}")
 
 

@@ -11,22 +11,16 @@ import os
 import re
 import sys
 import tempfile
-import time
 
 import nbformat
-from nbclient import NotebookClient
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NOTEBOOKS = os.path.join(ROOT, "notebooks")
+from test_notebooks import NOTEBOOKS, ROOT, execute
 
 
 def run(path, profile):
     nb = nbformat.read(path, as_version=4)
     os.environ["ESCAPELAB_PROFILE"] = profile
-    os.environ["ESCAPELAB_SUBMISSIONS"] = tempfile.mkdtemp(prefix="submissions-")
-    started = time.monotonic()
-    NotebookClient(nb, timeout=1800, kernel_name=os.environ.get("ESCAPELAB_KERNEL", "java"), resources={"metadata": {"path": NOTEBOOKS}}).execute()
-    seconds = time.monotonic() - started
+    seconds = execute(nb, tempfile.mkdtemp(prefix="submissions-"), timeout=1800)
     executed = os.path.join(ROOT, "build", "executed")
     os.makedirs(executed, exist_ok=True)
     nbformat.write(nb, os.path.join(executed, f"{os.path.basename(path)[:-len('.ipynb')]}-{profile}.ipynb"))

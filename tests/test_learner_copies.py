@@ -11,10 +11,9 @@ import unittest
 
 import nbformat
 from jupyter_client.manager import start_new_kernel
-from nbclient import NotebookClient
 
-from lesson_edits import verdicts
-from test_notebooks import EXECUTED, KERNEL_NAME, NOTEBOOKS, ROOT, texts
+from lesson_edits import run_edited, verdicts
+from test_notebooks import KERNEL_NAME, NOTEBOOKS, ROOT
 
 TOOLS = os.path.join(ROOT, "tools")
 REGION = re.compile(r"// BEGIN SOLUTION\n(.*?)// END SOLUTION", re.S)
@@ -101,13 +100,9 @@ class LearnerCopiesTest(unittest.TestCase):
         """Saves nb as the learner's file (the analysis check reads it) and executes it there."""
         path = os.path.join(self.folder, name + ".ipynb")
         nbformat.write(nb, path)
-        os.environ["ESCAPELAB_SUBMISSIONS"] = tempfile.mkdtemp(prefix="submissions-")
-        NotebookClient(nb, timeout=600, kernel_name=KERNEL_NAME, allow_errors=True,
-                       resources={"metadata": {"path": self.folder}}).execute()
-        os.makedirs(EXECUTED, exist_ok=True)
-        nbformat.write(nb, os.path.join(EXECUTED, name + "-learner.ipynb"))
+        shown = run_edited(nb, name + "-learner.ipynb", path=self.folder, allow_errors=True)
         errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
-        return "\n".join(texts(nb)), errors
+        return shown, errors
 
     def assert_red_then_green(self, name):
         learner = nbformat.read(os.path.join(self.folder, name + ".ipynb"), as_version=4)

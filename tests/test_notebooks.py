@@ -44,10 +44,12 @@ def texts(nb):
                     yield data["text/plain"]
 
 
-def execute(nb, submissions):
+def execute(nb, submissions, path=NOTEBOOKS, **options):
+    """Runs nb in place as Run All would, from the folder path, exporting to submissions (never
+    over a learner's own); options go to nbclient (timeout, allow_errors). Returns the seconds."""
     os.environ["ESCAPELAB_SUBMISSIONS"] = submissions
-    client = NotebookClient(nb, timeout=600, kernel_name=KERNEL_NAME,
-                            resources={"metadata": {"path": NOTEBOOKS}})
+    client = NotebookClient(nb, **{"timeout": 600, **options}, kernel_name=KERNEL_NAME,
+                            resources={"metadata": {"path": path}})
     started = time.monotonic()
     client.execute()
     return time.monotonic() - started
