@@ -25,6 +25,25 @@ public final class Memory {
         return THREADS.getCurrentThreadAllocatedBytes() - before;
     }
 
+    /**
+     * Bytes the given threads have allocated so far, summed; a thread that has ended counts 0.
+     *
+     * @throws UnsupportedOperationException if the VM does not count allocated bytes per thread
+     */
+    public static long allocatedBytes(long... threadIds) {
+        if (!THREADS.isThreadAllocatedMemorySupported()) {
+            throw new UnsupportedOperationException("this VM does not count the bytes each thread allocates");
+        }
+        if (!THREADS.isThreadAllocatedMemoryEnabled()) {
+            THREADS.setThreadAllocatedMemoryEnabled(true);
+        }
+        long total = 0;
+        for (long bytes : THREADS.getThreadAllocatedBytes(threadIds)) {
+            total += Math.max(bytes, 0);
+        }
+        return total;
+    }
+
     /** Heap in use, in bytes, after asking for a full collection. */
     public static long usedHeapAfterGc() {
         System.gc();

@@ -34,7 +34,7 @@ public final class TypeNames {
      * {@code Capture} of {@code REPL.$JShell$39$Capture} or {@code a.b.Outer$Capture}: a JShell
      * cell's class is nested in a wrapper class, and nested classes' binary names hold a {@code $}.
      */
-    private static String simpleName(String binaryName) {
+    public static String simpleName(String binaryName) {
         String afterPackage = binaryName.substring(binaryName.lastIndexOf('.') + 1);
         String simple = afterPackage.substring(afterPackage.lastIndexOf('$') + 1);
         return simple.isEmpty() ? afterPackage : simple;

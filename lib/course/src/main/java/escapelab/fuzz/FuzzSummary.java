@@ -1,10 +1,10 @@
 package escapelab.fuzz;
 
+import escapelab.evidence.Numbers;
 import escapelab.notebook.MimeBundle;
 
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +105,7 @@ public record FuzzSummary(long executions, long seconds, int coverage, int featu
     /** One line: executions, time, coverage, corpus and the finding or its absence. */
     @Override
     public String toString() {
-        String ran = String.format(Locale.ROOT, "%,d inputs", executions) + (seconds > 0 ? " in " + seconds + " s" : "");
+        String ran = Numbers.count(executions) + " inputs" + (seconds > 0 ? " in " + seconds + " s" : "");
         String found = crashed() ? "crashed on an input: " + finding
                 + (crashInput.isEmpty() ? "" : " (input saved as " + crashInput + ")") : "no crash";
         return "fuzzed " + ran + ": coverage " + coverage + " points (" + features + " features), corpus "

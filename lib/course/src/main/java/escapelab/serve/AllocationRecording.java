@@ -1,5 +1,6 @@
 package escapelab.serve;
 
+import escapelab.bench.ScratchFolder;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -34,7 +35,8 @@ final class AllocationRecording implements AutoCloseable {
     private final Path file;
 
     private AllocationRecording() throws IOException {
-        file = Files.createTempFile("escapelab-allocations-", ".jfr");
+        // In the kernel's scratch folder: a kernel killed mid-step leaves no recording behind.
+        file = Files.createTempFile(ScratchFolder.shared().dir(), "allocations-", ".jfr");
         recording.enable("jdk.ObjectAllocationSample").with("throttle", THROTTLE).withStackTrace();
         recording.setToDisk(true);
     }

@@ -1,6 +1,7 @@
 package escapelab.serve;
 
-import java.lang.management.ManagementFactory;
+import escapelab.bench.Memory;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
@@ -48,18 +49,6 @@ final class ServerThreads implements ThreadFactory {
      * @throws UnsupportedOperationException if the VM does not count allocated bytes per thread
      */
     long allocatedBytes() {
-        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        if (!mx.isThreadAllocatedMemorySupported()) {
-            throw new UnsupportedOperationException("this VM does not count the bytes each thread allocates");
-        }
-        if (!mx.isThreadAllocatedMemoryEnabled()) {
-            mx.setThreadAllocatedMemoryEnabled(true);
-        }
-        long[] ids = threads.stream().filter(Thread::isAlive).mapToLong(Thread::getId).toArray();
-        long total = 0;
-        for (long bytes : mx.getThreadAllocatedBytes(ids)) {
-            total += Math.max(bytes, 0);
-        }
-        return total;
+        return Memory.allocatedBytes(threads.stream().filter(Thread::isAlive).mapToLong(Thread::getId).toArray());
     }
 }

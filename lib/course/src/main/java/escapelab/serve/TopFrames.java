@@ -2,6 +2,7 @@ package escapelab.serve;
 
 import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.Numbers;
+import escapelab.evidence.TypeNames;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -119,9 +120,7 @@ public final class TopFrames implements MeasuredTable {
             return frame;
         }
         String type = method.substring(0, dot);
-        String simple = type.substring(type.lastIndexOf('.') + 1);
-        simple = simple.substring(simple.lastIndexOf('$') + 1);
-        return simple + method.substring(dot) + (line.equals(":-1") ? "" : line);
+        return TypeNames.simpleName(type) + method.substring(dot) + (line.equals(":-1") ? "" : line);
     }
 
     /** The first frame below the top one that is not the JDK's own code, or "—". */
@@ -154,8 +153,6 @@ public final class TopFrames implements MeasuredTable {
                 default -> element.startsWith("L") && element.endsWith(";") ? element.substring(1, element.length() - 1) : element;
             };
         }
-        String simple = element.substring(element.lastIndexOf('.') + 1);
-        simple = simple.substring(simple.lastIndexOf('$') + 1);
-        return simple + "[]".repeat(dims);
+        return TypeNames.simpleName(element) + "[]".repeat(dims);
     }
 }
