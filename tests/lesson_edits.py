@@ -7,7 +7,7 @@ import tempfile
 
 import nbformat
 
-from test_notebooks import EXECUTED, NOTEBOOKS, execute, texts
+from notebook_runs import EXECUTED, NOTEBOOKS, execute, texts
 
 
 def edited_notebook(name, pattern, replacement):

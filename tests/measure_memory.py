@@ -14,7 +14,7 @@ import time
 
 import nbformat
 
-from test_notebooks import NOTEBOOKS, execute
+from notebook_runs import NOTEBOOKS, execute
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 

@@ -14,7 +14,7 @@ import tempfile
 
 import nbformat
 
-from test_notebooks import NOTEBOOKS, ROOT, execute
+from notebook_runs import NOTEBOOKS, ROOT, execute
 
 
 def run(path, profile):

@@ -16,7 +16,7 @@ import time
 import unittest
 import urllib.request
 
-from test_notebooks import NOTEBOOKS, ROOT
+from notebook_runs import NOTEBOOKS, ROOT
 
 BROWSER = os.path.join(ROOT, "tests", "browser")
 SHOTS = os.path.join(ROOT, "build", "browser")

@@ -115,12 +115,6 @@ class CourseCellsTest(unittest.TestCase):
             self.assertIn("pass a profile: QUICK for workshops, THOROUGH for claims about time",
                           self.error_text(builder + "(Probe.class).profile(null)"))
 
-    def test_the_old_recording_hooks_are_gone(self):
-        reply, outputs = self.run_cell(GOOD)
-        self.assertEqual("ok", reply["status"], outputs)
-        self.assertIn("onRun", self.error_text("bench(Probe.class).onRun(r -> { })"))
-        self.assertIn("onReport", self.error_text("escapes(Probe.class).onReport(r -> { })"))
-
     def test_a_benchmark_that_throws_names_its_exception_and_cell_line(self):
         reply, outputs = self.run_cell("%%jmh\nimport org.openjdk.jmh.annotations.*;\n@State(Scope.Thread)\n"
                                        "public class Boom {\n    int x;\n    @Benchmark public int boom() {\n"

@@ -13,7 +13,7 @@ import nbformat
 from jupyter_client.manager import start_new_kernel
 
 from lesson_edits import run_edited, verdicts
-from test_notebooks import KERNEL_NAME, NOTEBOOKS, ROOT
+from notebook_runs import KERNEL_NAME, NOTEBOOKS, ROOT
 
 TOOLS = os.path.join(ROOT, "tools")
 REGION = re.compile(r"// BEGIN SOLUTION\n(.*?)// END SOLUTION", re.S)

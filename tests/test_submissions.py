@@ -15,7 +15,7 @@ import zipfile
 
 import nbformat
 
-from test_notebooks import NOTEBOOKS, ROOT, execute
+from notebook_runs import NOTEBOOKS, ROOT, execute
 
 COLLECT = os.path.join(ROOT, "tools", "collect.py")
 

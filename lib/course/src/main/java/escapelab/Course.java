@@ -1,69 +1,60 @@
 package escapelab;
 
 import escapelab.bench.Bench;
-import escapelab.bench.BenchClass;
-import escapelab.bench.BenchCompiler;
+import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
-import escapelab.bench.CellClasses;
-import escapelab.bench.HeapGrowth;
 import escapelab.bench.Jdks;
 import escapelab.bench.Profile;
-import escapelab.bench.ScratchFolder;
-import escapelab.bench.Series;
 import escapelab.bench.TimeComparison;
-import escapelab.bench.BenchResult;
+import escapelab.cell.CellClasses;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.check.CodeComment;
 import escapelab.check.MethodJavadoc;
 import escapelab.check.Rejection;
 import escapelab.escape.Escapes;
-import escapelab.fuzz.Fuzzer;
 import escapelab.evidence.SessionEvidence;
-import escapelab.notebook.Cell;
-import escapelab.notebook.Mistake;
-import escapelab.notebook.Notebook;
-import escapelab.view.Bytecode;
-import escapelab.view.Charts;
-import escapelab.view.Figure;
-import escapelab.view.Footprint;
-import escapelab.view.Layout;
-import escapelab.view.MapGrowth;
-import escapelab.view.Note;
-import escapelab.view.Vm;
-import escapelab.submit.Exported;
-import escapelab.submit.Analysis;
-import escapelab.submit.SavedNotebook;
-import escapelab.submit.Submission;
+import escapelab.fuzz.Fuzzer;
+import escapelab.measure.HeapGrowth;
+import escapelab.measure.MapGrowth;
+import escapelab.measure.ScratchFolder;
+import escapelab.measure.Series;
 import escapelab.serve.JsonServer;
 import escapelab.serve.PoolRetention;
 import escapelab.serve.PoolStep;
 import escapelab.serve.ScratchPool;
 import escapelab.serve.StepTable;
+import escapelab.submit.Exported;
+import escapelab.submit.SavedNotebook;
+import escapelab.submit.Submission;
+import escapelab.view.Bytecode;
+import escapelab.view.Charts;
+import escapelab.view.Figure;
+import escapelab.view.Footprint;
+import escapelab.view.Layout;
+import escapelab.view.Note;
+import escapelab.view.Vm;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Objects;
+import java.util.HashMap;
 import java.util.Optional;
+import java.util.function.ObjIntConsumer;
 
 /**
- * The course in one class: every notebook cell starts here ({@code import static
- * escapelab.Course.*} is a default import of the kernel). Every result a cell gets from here
- * (a bench run, an escape report, a series when done, a chart, a layout, a checklist, a compiled
- * benchmark cell) is recorded for {@link #submit(String)} as it is produced; re-running a cell
- * replaces its earlier result.
+ * The course's words, as a notebook cell says them ({@code import static escapelab.Course.*} is
+ * a default import of every cell). Each hands on to the package that owns the work; what a cell
+ * gets back (a bench run, an escape report, a series, a chart, a layout, a checklist, a compiled
+ * cell) is recorded for {@link #submit(String)} as it is produced, and re-running a cell
+ * replaces its earlier result. The vocabulary, and the few types a cell may name, are listed in
+ * {@code lib/course/SURFACE.md}.
  *
  * <pre>{@code
  * var run = bench(FirstEscape.class).objectsOf(Point.class)
  *         .variant("EA on").variant("EA off", "-XX:-DoEscapeAnalysis").run();
  * chart(run);
- * checks("Task 1", check("valueReturn allocates nothing").measured(run.bytesPerOp("valueReturn", "EA on"), "B/op").below(1));
+ * checks("Task 1", check("valueReturn allocates nothing")
+ *         .measured(run.bytesPerOp("valueReturn", "EA on"), "B/op").allocatesNothing());
  * submit("01-first-escape");
  * }</pre>
  */
@@ -72,81 +63,27 @@ public final class Course {
     private Course() {
     }
 
-    // Cells and JMH runs: a %%jmh cell compiled, its benchmarks run with a profile, on one JDK
-    // or two, their times compared.
+    // Cells and JMH runs: a %%jmh cell's benchmarks run with a profile, on one JDK or two.
 
-    /**
-     * Registers the {@code %%jmh} cell magic with the notebook: the cell holds a whole Java file
-     * with JMH annotations; it is compiled for JMH and declared in the session, so that later
-     * cells name its classes by their simple names. Called by the kernel's start-up script.
-     */
-    public static void registerMagics() {
-        Notebook.registerCellMagic("jmh", Course::jmhCell);
-    }
-
-    private static Object jmhCell(Cell cell) throws Exception {
-        if (!cell.args().isBlank()) {
-            throw new Mistake("%%jmh takes no arguments; found '" + cell.args().strip()
-                    + "'. Put the options in the cell that runs the benchmark, e.g. bench(MyBench.class).profile(Profile.THOROUGH)");
-        }
-        return compile(cell.body(), cell.bodyLine());
-    }
-
-    /**
-     * Compiles a benchmark source (what a {@code %%jmh} cell holds), declares it in the
-     * session and records its source for the submission.
-     *
-     * @param firstLine the cell line the source starts on, for error positions
-     * @throws escapelab.notebook.SourceCompileException with the errors placed in the cell
-     * @throws Mistake if the source declares no class, or none with a {@code @Benchmark} method
-     */
-    public static BenchClass compile(String source, int firstLine) throws Exception {
-        BenchClass compiled = new BenchCompiler(CellClasses.shared()).compile(source, firstLine);
-        try {
-            Notebook.host().declare(BenchCompiler.withoutPackage(source));
-        } catch (IllegalStateException e) {
-            System.err.println("Compiled for JMH, but later cells cannot name " + compiled.simpleName()
-                    + ": " + e.getMessage());
-        }
-        return SessionEvidence.current().record(compiled);
-    }
-
-    /**
-     * Starts a JMH run of benchmark classes compiled by {@code %%jmh} cells, named by class.
-     * Its {@code run()} records the run for the submission.
-     *
-     * @throws Mistake if a class is not a benchmark class compiled by a {@code %%jmh} cell
-     */
+    /** A JMH run of {@code %%jmh} cells' benchmark classes: {@code bench(FirstEscape.class).run()}. */
     public static Bench bench(Class<?>... classes) {
-        return new Bench(cells(simpleNames(classes)));
+        return new Bench(CellClasses.shared().benchmarks(classes));
     }
 
-    /**
-     * Starts a JMH run of benchmark classes named by their simple names.
-     *
-     * @throws Mistake if a name is not a benchmark class compiled by a {@code %%jmh} cell
-     */
+    /** A JMH run of benchmark classes named by their simple names. */
     public static Bench bench(String... simpleNames) {
-        return new Bench(cells(simpleNames));
+        return new Bench(CellClasses.shared().benchmarks(simpleNames));
     }
 
-    /**
-     * Starts an escape report: the benchmark runs in forks that log C2's compilations, and each
-     * allocation site of the class is judged: scalar-replaced or kept on the heap, and why.
-     * {@code escapes(FirstEscape.class).run()}; {@code .detailed()} on the report adds the reasons.
-     * It takes the words of {@link #bench(Class[])}: {@code methods}, {@code jvmArgs},
-     * {@code variant}, {@code profile}, {@code named}; its {@code run()} records the report.
-     *
-     * @throws Mistake if a class is not a benchmark class compiled by a {@code %%jmh} cell
-     */
+    /** An escape report, C2's verdict on each allocation site: {@code escapes(FirstEscape.class).run()}. */
     public static Escapes escapes(Class<?>... classes) {
-        return new Escapes(cells(simpleNames(classes)), CellClasses.shared().dir());
+        return new Escapes(CellClasses.shared().benchmarks(classes), CellClasses.shared().dir());
     }
 
-    /** The quick profile, for workshops. */
+    /** The quick profile, for workshops: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement. */
     public static final Profile QUICK = Profile.QUICK;
 
-    /** The thorough profile, for claims about time. */
+    /** The thorough profile, for claims about time: 2 forks, 5 x 1 s warm-up and measurement. */
     public static final Profile THOROUGH = Profile.THOROUGH;
 
     /** The timing profile: enough samples to compare two or three methods' times. */
@@ -155,411 +92,197 @@ public final class Course {
     /** The profile for operations that take milliseconds: three forks, long iterations. */
     public static final Profile LONG_TIMING = Profile.LONG_TIMING;
 
-    /**
-     * The newest installed JDK of at least that feature release, for running a lesson on two
-     * JDKs side by side: {@code jdk(25).ifPresent(j -> bench.variant(j.variant()))}.
-     */
+    /** The newest installed JDK of at least that release: {@code jdk(25).map(j -> j.variant())}. */
     public static Optional<Jdks.Jdk> jdk(int feature) {
         return Jdks.atLeast(feature);
     }
 
-    /**
-     * A JDK newer than the one running, for a lesson that changes on a newer release: the newest
-     * installed; empty where none is.
-     */
+    /** The newest installed JDK newer than the one running; empty where none is. */
     public static Optional<Jdks.Jdk> newerJdk() {
-        int running = Runtime.version().feature();
-        return Jdks.installed().stream().filter(j -> j.feature() > running).reduce((older, newer) -> newer);
+        return Jdks.newerThanRunning();
     }
 
-    /**
-     * Compares two results' times by their 99.9% intervals: faster, slower, or no significant
-     * difference; {@code compareTimes(a, b).check("…")} is a check that a is faster.
-     *
-     * @throws Mistake if a result is missing or the two are in different units
-     */
+    /** Two results' times compared by their 99.9% intervals: faster, slower, or no difference. */
     public static TimeComparison compareTimes(BenchResult first, BenchResult second) {
         return TimeComparison.of(first, second);
     }
 
-    // Measurements that are not JMH runs: series, heap growth, a map's table, the pooling
-    // server, fuzzing.
+    // Measurements inside the kernel: series, heap growth, a map's table, the pooling server, fuzzing.
 
-    /**
-     * Starts recording measurements that are not JMH runs (heap over iterations, bytes per
-     * request); its {@code done()} returns the series and records it for the submission.
-     */
+    /** Records measurements that are not JMH runs; its {@code done()} returns the series. */
     public static Series.Recorder series(String name, String xLabel, String yUnit) {
         return Series.record(name, xLabel, yUnit);
     }
 
-    /**
-     * Heap in use while results are kept, round after round, in this kernel: the picture of a
-     * leak, bounded to half the maximum heap, what it kept released at the end or on interrupt.
-     * {@code heapGrowth("heap").keep("view", () -> view(file)).rounds(8).run()} gives a series
-     * (and records it), for {@link #chart(Series)}.
-     *
-     * @throws Mistake if the name is not a valid series name
-     */
+    /** Heap in use while results are kept, round after round: {@code heapGrowth("heap").keep(...)}. */
     public static HeapGrowth heapGrowth(String name) {
         return HeapGrowth.named(name);
     }
 
-    /**
-     * A file of exactly {@code bytes} bytes in this kernel's scratch folder, written now or
-     * already there: deleted when the kernel ends; an interrupted write leaves nothing behind.
-     *
-     * @param name a plain file name, such as {@code "fifty.bin"}
-     * @throws Mistake if the name is not a plain file name or the size is negative
-     */
+    /** A file of exactly {@code bytes} bytes in this kernel's scratch folder, deleted when it ends. */
     public static Path scratchFile(String name, long bytes) throws IOException {
         return ScratchFolder.shared().file(name, bytes);
     }
 
-    /**
-     * Fills a map with {@code puts} calls of {@code put} (given the map and the index), reading
-     * its table's length after each: the resizes seen as they happen.
-     * {@code mapGrowth("no hint", new HashMap<Integer, Integer>(), n, (m, i) -> m.put(keys[i], keys[i]))}.
-     *
-     * @throws Mistake if the map is null or the count negative
-     */
-    public static <M extends java.util.HashMap<?, ?>> MapGrowth mapGrowth(String label, M map, int puts,
-                                                                        java.util.function.ObjIntConsumer<M> put) {
+    /** A map filled by {@code puts} calls of {@code put}, its table's length read after each. */
+    public static <M extends HashMap<?, ?>> MapGrowth mapGrowth(String label, M map, int puts,
+                                                                ObjIntConsumer<M> put) {
         return MapGrowth.fill(label, map, puts, put);
     }
 
-    /**
-     * A map's capacity now: the length of its table, 0 before its first put.
-     *
-     * @throws Mistake if the map is null
-     */
-    public static int capacity(java.util.HashMap<?, ?> map) {
+    /** A map's capacity now: the length of its table, 0 before its first put. */
+    public static int capacity(HashMap<?, ?> map) {
         return MapGrowth.capacity(map);
     }
 
-    /**
-     * Starts the lesson's JSON server on loopback with its scratch buffers from {@code pool}:
-     * start it in try-with-resources, so that it stops when the cell ends, fails or is
-     * interrupted.
-     *
-     * @throws Mistake if the pool is null
-     */
+    /** The pooling lesson's server: how many threads handle requests. */
+    public static final int SERVER_THREADS = JsonServer.THREADS;
+
+    /** The pooling lesson's server: the largest request body it accepts (a larger one is a 413). */
+    public static final int SERVER_BODY_LIMIT = JsonServer.BODY_LIMIT;
+
+    /** The body of each request a pooling step sends, in bytes: what a scratch buffer holds. */
+    public static final int REQUEST_BODY_BYTES = PoolStep.BODY_BYTES;
+
+    /** The size of the few large requests that {@link #poolRetention(String)} sends among small ones. */
+    public static final int LARGE_REQUEST_BYTES = PoolRetention.LARGE_BYTES;
+
+    /** A pool that keeps nothing, so that every borrow allocates: the pooling lesson's baseline. */
+    public static ScratchPool noPool() {
+        return ScratchPool.none();
+    }
+
+    /** The pooling lesson's JSON server on loopback, in try-with-resources; {@code load()} loads it. */
     public static JsonServer serve(ScratchPool pool) throws IOException {
         return JsonServer.start(pool);
     }
 
-    /**
-     * Measures one step of the pooling lesson: a server with this pool under a steady bounded
-     * load; bytes per request on its threads, where they come from (JFR), the buffers borrowed
-     * and returned. Records the step and its allocation table; the server has stopped when it
-     * returns.
-     *
-     * @throws Mistake if the step has no name or the pool is null
-     */
+    /** One pooling step measured under load (bytes per request, JFR's frames) and recorded. */
     public static PoolStep measurePool(String step, ScratchPool pool) throws IOException, InterruptedException {
-        PoolStep measured = PoolStep.measure(step, pool);
-        SessionEvidence.current().record(measured.topFrames());
-        return SessionEvidence.current().record(measured);
+        return PoolStep.recorded(step, pool);
     }
 
-    /**
-     * The count at each measured step side by side, recorded for the submission.
-     *
-     * @throws Mistake if no step is given or one is null
-     */
+    /** The measured pooling steps side by side, recorded. */
     public static StepTable poolSteps(PoolStep... steps) {
         return SessionEvidence.current().record(StepTable.of(steps));
     }
 
-    /**
-     * What pools keep while a few large requests arrive among small ones:
-     * {@code poolRetention("pool memory").pool("no cap", a).pool("capped", b).run()} gives a
-     * series (recorded), for {@link #chart(Series)}.
-     */
+    /** What pools keep while a few large requests arrive among small ones, as a series. */
     public static PoolRetention poolRetention(String name) {
         return PoolRetention.named(name);
     }
 
-    /**
-     * Starts a coverage-guided fuzz run (Jazzer, in a child JVM) of a {@code %%jmh} cell's
-     * {@code public static void fuzzerTestOneInput(byte[] input)}: {@code fuzz(ParseHeader.class)
-     * .seconds(5).seed("valid", packet).run()} returns the fuzzer's summary. The cell is
-     * compiled again for Java 17 class files, which Jazzer instruments for coverage on every
-     * JDK; the fuzzed code may use the JDK and the cell's own classes.
-     *
-     * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
-     */
+    /** A coverage-guided fuzz run (Jazzer) of a {@code %%jmh} cell's {@code fuzzerTestOneInput(byte[])}. */
     public static Fuzzer fuzz(Class<?> cellClass) throws IOException {
-        BenchClass cell = cells(simpleNames(cellClass)).get(0);
-        try {
-            Method target = cellClass.getMethod("fuzzerTestOneInput", byte[].class);
-            if (!Modifier.isStatic(target.getModifiers())) {
-                throw new NoSuchMethodException("not static");
-            }
-        } catch (NoSuchMethodException e) {
-            throw new Mistake(cell.simpleName() + " has no public static void fuzzerTestOneInput(byte[] input): "
-                    + "add one that calls your parser; the fuzzer calls it with every input it makes");
-        }
-        Path classes = Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-classes-");
-        BenchCompiler.compileForRelease(cell, 17, classes);
-        return Fuzzer.of(cell.name(), List.of(classes))
-                .in(Files.createTempDirectory(ScratchFolder.shared().dir(), "fuzz-" + cell.simpleName() + "-"));
+        return Fuzzer.ofCell(cellClass);
     }
 
-    // Views: the VM, sentences that read numbers back, charts, layouts, bytecode, a method's Javadoc.
+    // Views: the VM, sentences that read numbers back, charts, layouts, bytecode, a cell's source.
 
-    /**
-     * The running VM, as every number should be labelled: shown in the notebook, its
-     * {@code describe()} (and {@code toString()}) is the one-line description.
-     */
+    /** The running VM, as every number should be labelled. */
     public static Vm vm() {
         return Vm.current();
     }
 
-    /**
-     * A sentence that reads measured numbers back, shown as Markdown:
-     * {@code note("valueReturn %s.", run.allocation("valueReturn"))}.
-     */
+    /** A sentence that reads measured numbers back: {@code note("valueReturn %s.", run.allocation(...))}. */
     public static Note note(String format, Object... args) {
         return Note.of(format, args);
     }
 
-    /** Time and bytes per operation of a run, side by side. */
+    /** Time and bytes per operation of a run, side by side, recorded. */
     public static Figure chart(BenchRun run) {
-        return SessionEvidence.current().record(Charts.of(required(run, "chart(firstEscape)")));
+        return SessionEvidence.current().record(Charts.of(run));
     }
 
-    /** A series as a line chart. */
+    /** A series as a line chart, recorded. */
     public static Figure chart(Series series) {
-        return SessionEvidence.current().record(Charts.of(required(series, "chart(heap)")));
+        return SessionEvidence.current().record(Charts.of(series));
     }
 
-    /** Bytes and time per operation against a numeric {@code @Param}. */
+    /** Bytes and time per operation against a numeric {@code @Param}, recorded. */
     public static Figure chartBy(BenchRun run, String param) {
-        return SessionEvidence.current().record(Charts.by(required(run, "chartBy(run, \"size\")"), param));
+        return SessionEvidence.current().record(Charts.by(run, param));
     }
 
-    /**
-     * The field layout of a class, as JOL computes it for this JVM.
-     *
-     * @throws Mistake if the type is null, primitive or an array type
-     */
+    /** The field layout of a class, as JOL computes it for this JVM, recorded. */
     public static Layout layout(Class<?> type) {
         return SessionEvidence.current().record(Layout.of(type));
     }
 
-    /**
-     * The layout of one object (arrays included).
-     *
-     * @throws Mistake if the object is null
-     */
+    /** The layout of one object (arrays included), recorded. */
     public static Layout layoutOf(Object instance) {
         return SessionEvidence.current().record(Layout.ofInstance(instance));
     }
 
-    /**
-     * Everything reachable from {@code root}: how many objects, how many bytes.
-     *
-     * @throws Mistake if the root is null
-     */
+    /** Everything reachable from {@code root}: how many objects of each type, how many bytes. */
     public static Footprint footprint(Object root) {
         return Footprint.of(root);
     }
 
-    /**
-     * A class's bytecode as {@code javap -c -p -s} lists it, run through the JDK's tool API: a
-     * {@code %%jmh} cell's class from the class file its benchmarks run, any other class from
-     * the running JDK. {@code bytecode(Generics.class).methodsNamed("max")}; {@code .only("max")}
-     * shows just that method.
-     *
-     * @throws Mistake if the class is null, or javap cannot find it
-     */
+    /** A class's bytecode as {@code javap -c -p -s} lists it: {@code bytecode(X.class).only("max")}. */
     public static Bytecode bytecode(Class<?> type) {
-        if (type == null) {
-            throw new Mistake("name the class to list, e.g. bytecode(Generics.class)");
-        }
-        return CellClasses.shared().find(type.getSimpleName())
-                .map(cell -> Bytecode.of(cell.name(), CellClasses.shared().dir()))
-                .orElseGet(() -> Bytecode.of(type.getName(), null));
+        return Bytecode.of(type);
     }
 
-    /**
-     * The Javadoc of a method declared in a {@code %%jmh} cell, as written there (asterisks and
-     * line breaks folded into spaces); empty if the method has none:
-     * {@code javadoc(Varint.class, "encode(int[], byte[], int)")}.
-     *
-     * @param type the class that declares the method (top-level or nested) in a {@code %%jmh} cell
-     * @param method its name, or its name and parameter types where it is overloaded
-     * @throws Mistake if no {@code %%jmh} cell declares the class, or it has no such method
-     */
+    /** The source of a {@code %%jmh} cell's benchmark class, as the learner wrote it. */
+    public static String source(Class<?> benchmarkClass) {
+        return CellClasses.shared().benchmark(benchmarkClass).source();
+    }
+
+    /** The Javadoc of a {@code %%jmh} cell's method, as written: {@code javadoc(Varint.class, "encode")}. */
     public static String javadoc(Class<?> type, String method) {
-        return MethodJavadoc.of(cellDeclaring(type).source(), type.getSimpleName(), method).orElse("");
+        return MethodJavadoc.of(type, method).orElse("");
     }
 
     // Checks of the acceptance criteria, and the checklist that shows and keeps them.
 
-    /** Starts a check of one acceptance criterion: {@code check("…").measured(v, "B/op").below(1)}. */
+    /** A measured criterion: {@code check("…").measured(v, "B/op").allocatesNothing()}, or {@code .below(1)}. */
     public static Check.Measure check(String criterion) {
         return Check.that(criterion);
     }
 
-    /** A check whose verdict is computed elsewhere, with the evidence shown beside it. */
-    public static Check check(String criterion, boolean passed, String evidence) {
+    /** A criterion whose verdict the cell computed, with the evidence shown beside it. */
+    public static Check verdict(String criterion, boolean passed, String evidence) {
         return Check.of(criterion, passed, evidence);
     }
 
-    /** The task's checklist, shown in the cell and kept for the submission. */
+    /** The task's checklist, shown in the cell and recorded. */
     public static Checklist checks(String title, Check... checks) {
         return SessionEvidence.current().record(Checklist.of(title, checks));
     }
 
-    /**
-     * Checks that a comment of a few words documents a line of a {@code %%jmh} cell: on the
-     * line that holds {@code code}, or directly above it.
-     *
-     * @throws Mistake if the class is not from a {@code %%jmh} cell, or no line holds the code
-     */
+    /** Whether a comment of a few words documents the line of a {@code %%jmh} cell holding {@code code}. */
     public static Check commented(String criterion, Class<?> cellClass, String code) {
-        return CodeComment.check(criterion, cells(simpleNames(cellClass)).get(0).source(), code);
+        return CodeComment.check(criterion, cellClass, code);
     }
 
-    /**
-     * Checks that a parser rejects a malformed input clearly: {@code rejects("a wrong magic is
-     * rejected by name", "magic", () -> parse(bad, header))} holds when the call throws an
-     * exception whose message names the field, and fails on no exception or an out-of-bounds read.
-     *
-     * @throws Mistake if the field is blank or the call is null
-     */
+    /** Whether a call throws an exception whose message names the malformed field. */
     public static Check rejects(String criterion, String field, Runnable call) {
         return Rejection.of(criterion, field, call);
     }
 
-    /**
-     * Checks that a method's Javadoc states its contract: every phrase, ignoring case and line
-     * breaks, e.g. {@code documented("…", Varint.class, "encode(int[], byte[], int)",
-     * "appends to dst", "returns the new length")}.
-     *
-     * @throws Mistake as {@link #javadoc(Class, String)}
-     */
+    /** Whether a {@code %%jmh} cell's method has Javadoc stating every phrase (case and breaks ignored). */
     public static Check documented(String criterion, Class<?> type, String method, String... phrases) {
-        return MethodJavadoc.check(criterion, cellDeclaring(type).source(), type.getSimpleName(), method, phrases);
+        return MethodJavadoc.check(criterion, type, method, phrases);
     }
 
-    /**
-     * The check of "you explain it in your own words": at least two lines of the learner's own in
-     * the saved notebook's analysis cells. A reference answer and prompts do not count: with only
-     * a reference answer there, the check is open (waiting for the learner), never met.
-     *
-     * @throws Mistake if the notebook was never saved where it runs
-     */
+    /** "In your own words": two lines of the learner's own in the saved analysis cell; open until then. */
     public static Check analysisCheck(String notebook) throws IOException {
-        Analysis analysis = SavedNotebook.read(notebookPath(notebook)).ownAnalysis();
-        String criterion = "you explain it in your own words (the analysis cell, as saved)";
-        int lines = analysis.ownLines().size();
-        if (lines == 0 && analysis.hasReferenceAnswer()) {
-            return Check.open(criterion, "only the reference answer is there: write yours above it, save, "
-                    + "and run this cell again");
-        }
-        if (analysis.copiedReference()) {
-            return check(criterion, false, "the analysis cell holds the reference answer's sentences: "
-                    + "write what you found in your own words");
-        }
-        return check(criterion).measured(lines, "lines of your own").atLeast(2);
+        return SavedNotebook.find(notebook).ownAnalysis().check();
     }
 
     // Submissions.
 
     /** The environment variable that names the submissions folder. */
-    public static final String SUBMISSIONS_ENV = "ESCAPELAB_SUBMISSIONS";
+    public static final String SUBMISSIONS_ENV = Submission.FOLDER_ENV;
 
-    /**
-     * Exports this session's task to {@code submissions/<notebook>/}: criteria and their
-     * verdicts, the analysis from the saved notebook, benchmark sources, JMH output, charts and
-     * layouts. An earlier export is replaced only once the new one is complete.
-     *
-     * @param notebook the notebook's file name, with or without {@code .ipynb}
-     * @throws Mistake if the notebook was never saved where it runs
-     */
+    /** Exports this session's task to {@code submissions/<notebook>/}, replacing an earlier export whole. */
     public static Exported submit(String notebook) throws IOException {
-        SessionEvidence session = SessionEvidence.current();
-        Submission submission = new Submission(SavedNotebook.read(notebookPath(notebook)), session.all(),
-                session.lastMeasured(), vm().describe());
-        return submission.export(submissionsDir());
+        return Submission.exportSession(notebook);
     }
 
-    /**
-     * The analysis cells (tagged {@code analysis}) of the saved notebook, as last saved.
-     *
-     * @throws Mistake if the notebook was never saved where it runs
-     */
+    /** The analysis cells of the saved notebook, as last saved. */
     public static String analysis(String notebook) throws IOException {
-        return String.join("\n\n", SavedNotebook.read(notebookPath(notebook)).analysis()).strip();
-    }
-
-    // What the entry points above share.
-
-    private static String[] simpleNames(Class<?>... classes) {
-        if (classes == null || Arrays.asList(classes).contains(null)) {
-            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
-        }
-        return Arrays.stream(classes).map(Class::getSimpleName).toArray(String[]::new);
-    }
-
-    private static List<BenchClass> cells(String... simpleNames) {
-        if (simpleNames == null || simpleNames.length == 0) {
-            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
-        }
-        List<BenchClass> found = new ArrayList<>();
-        for (String name : simpleNames) {
-            found.add(CellClasses.shared().benchmark(Objects.requireNonNullElse(name, "null")));
-        }
-        return found;
-    }
-
-    private static BenchClass cellDeclaring(Class<?> type) {
-        if (type == null) {
-            throw new Mistake("name the class that declares the method, e.g. javadoc(Varint.class, \"encode\")");
-        }
-        // The session sees a cell's classes nested in its own wrapper class: the first name
-        // outward from the class that a cell declares at its top level is the cell's.
-        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-            String simple = c.getSimpleName();
-            Optional<BenchClass> cell = CellClasses.shared().all().stream().filter(b -> b.declares(simple)).findFirst();
-            if (cell.isPresent()) {
-                return cell.get();
-            }
-        }
-        throw new Mistake(type.getSimpleName() + " was not declared by a %%jmh cell in this session: "
-                + "run the %%jmh cell that declares it first");
-    }
-
-
-    private static <T> T required(T value, String example) {
-        if (value == null) {
-            throw new Mistake("pass a result, e.g. " + example + "; this one is null (did its cell run?)");
-        }
-        return value;
-    }
-
-    private static Path notebookPath(String notebook) {
-        if (notebook == null || notebook.isBlank()) {
-            throw new Mistake("name the notebook, e.g. submit(\"01-first-escape\")");
-        }
-        String file = notebook.endsWith(".ipynb") ? notebook : notebook + ".ipynb";
-        Path here = Path.of(file);
-        Path inNotebooks = Path.of("notebooks", file);
-        return !Files.exists(here) && Files.exists(inNotebooks) ? inNotebooks : here;
-    }
-
-    /** $ESCAPELAB_SUBMISSIONS, else the course's submissions/ beside notebooks/, else ./submissions. */
-    private static Path submissionsDir() {
-        String configured = System.getenv(SUBMISSIONS_ENV);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        Path beside = cwd.resolveSibling("submissions");
-        return cwd.getFileName() != null && cwd.getFileName().toString().equals("notebooks") && Files.isDirectory(beside)
-                ? beside : cwd.resolve("submissions");
+        return SavedNotebook.find(notebook).analysisText();
     }
 }

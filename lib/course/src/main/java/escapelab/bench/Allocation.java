@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.check.Check;
 import escapelab.evidence.Numbers;
 
 /**
@@ -17,9 +18,9 @@ public record Allocation(double bytesPerOp, double objectsPerOp, String objectTy
         return new Allocation(result.bytesPerOp(), result.objectsPerOp(), result.objectType());
     }
 
-    /** Whether anything was allocated (at least {@value BenchResult#NO_ALLOCATION_BELOW} B/op). */
+    /** Whether anything was allocated (at least {@value Check#NO_ALLOCATION_BELOW} B/op). */
     public boolean any() {
-        return bytesPerOp >= BenchResult.NO_ALLOCATION_BELOW;
+        return bytesPerOp >= Check.NO_ALLOCATION_BELOW;
     }
 
     /** {@code allocates nothing (≈0 B/op)}, {@code allocates 24 B/op (1 Point/op)}. */

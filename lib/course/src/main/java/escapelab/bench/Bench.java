@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.cell.BenchClass;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Mistake;
 import org.openjdk.jmh.runner.RunnerException;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * A JMH run being set up: which benchmarks, parameters, variants and profile (the words of
- * {@link BenchOptions}), and which type to count objects of. The GC profiler is always on, so
+ * {@link RunPlan}), and which type to count objects of. The GC profiler is always on, so
  * every result carries bytes per operation.
  *
  * <pre>{@code
@@ -19,7 +20,7 @@ import java.util.List;
  *         .run();
  * }</pre>
  */
-public final class Bench extends BenchOptions<Bench> {
+public final class Bench extends RunPlan<Bench> {
 
     private Class<?> objectType;
 
@@ -55,6 +56,6 @@ public final class Bench extends BenchOptions<Bench> {
      * @throws RunnerException if JMH fails otherwise (a fork died, the run was interrupted)
      */
     public BenchRun run() throws RunnerException {
-        return SessionEvidence.current().record(runJmh(nameOr(classNames()), List.of(), objectType));
+        return SessionEvidence.current().record(JmhRunner.run(this, nameOr(classNames()), List.of(), objectType));
     }
 }

@@ -1,5 +1,7 @@
 package escapelab.bench;
 
+import escapelab.check.Check;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,16 +26,13 @@ public record BenchResult(String benchmark, String method, Map<String, String> p
                           double score, double error, String unit, double bytesPerOp, double bytesPerOpError,
                           String objectType, double objectsPerOp) {
 
-    /** Below this many bytes per operation, JMH's figure is its own noise: nothing was allocated. */
-    public static final double NO_ALLOCATION_BELOW = 1.0;
-
     public BenchResult {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
-    /** Whether the operation allocates at all (at least {@value #NO_ALLOCATION_BELOW} B/op). */
+    /** Whether the operation allocates at all (at least {@value Check#NO_ALLOCATION_BELOW} B/op). */
     public boolean allocates() {
-        return bytesPerOp >= NO_ALLOCATION_BELOW;
+        return bytesPerOp >= Check.NO_ALLOCATION_BELOW;
     }
 
     /** The benchmark with its parameters, e.g. {@code concat(parts=100)}. */

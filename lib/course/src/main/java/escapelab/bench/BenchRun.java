@@ -1,10 +1,11 @@
 package escapelab.bench;
 
+import escapelab.cell.BenchClass;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
-import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
+import escapelab.notebook.Mistake;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

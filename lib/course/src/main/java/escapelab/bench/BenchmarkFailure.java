@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
 
 import java.util.ArrayList;

@@ -46,6 +46,16 @@ public final class Jdks {
         public Variant variant(String... flags) {
             return new Variant("JDK " + feature(), List.of(flags), home);
         }
+
+        /**
+         * A variant that forks this JDK with extra flags, under a label of its own, such as
+         * {@code j.labelled("JDK 25, box elimination off", "-XX:-EliminateAutoBox")}.
+         *
+         * @throws escapelab.notebook.Mistake if the label is blank or a flag does not start with {@code -}
+         */
+        public Variant labelled(String label, String... flags) {
+            return new Variant(label, List.of(flags), home);
+        }
     }
 
     /** Every JDK found, oldest first; the running one included. */
@@ -75,6 +85,15 @@ public final class Jdks {
     public static Optional<Jdk> atLeast(int feature) {
         List<Jdk> found = installed().stream().filter(j -> j.feature() >= feature).toList();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(found.size() - 1));
+    }
+
+    /**
+     * A JDK newer than the one running, for a lesson that changes on a newer release: the newest
+     * installed; empty where none is.
+     */
+    public static Optional<Jdk> newerThanRunning() {
+        int running = Runtime.version().feature();
+        return installed().stream().filter(j -> j.feature() > running).reduce((older, newer) -> newer);
     }
 
     static Optional<Jdk> read(Path home) {

@@ -3,10 +3,12 @@ package escapelab.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import escapelab.cell.BenchClass;
+import escapelab.evidence.TypeNames;
+import escapelab.measure.JolVm;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
-import escapelab.evidence.TypeNames;
 import org.openjdk.jol.info.ClassLayout;
 
 import java.io.ByteArrayOutputStream;

@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +29,7 @@ import java.util.function.Function;
  * on this machine holds JMH's lock, ending the forked JVMs when the cell is interrupted, and
  * telling the learner which benchmark threw what.
  */
-final class JmhRunner {
+public final class JmhRunner {
 
     private static final String JMH_LOCK_BUSY = "Unable to acquire the JMH lock";
 
@@ -35,7 +37,7 @@ final class JmhRunner {
      * What a run left: JMH's results per variant, its console log, and the progress line to
      * finish once the results are read.
      */
-    record Ran(Map<Variant, Collection<RunResult>> byVariant, String log, Progress progress, Instant started,
+    private record Ran(Map<Variant, Collection<RunResult>> byVariant, String log, Progress progress, Instant started,
                Duration took) {
     }
 
@@ -43,10 +45,39 @@ final class JmhRunner {
     private final int benchmarks;
 
     /**
+     * Runs a plan: JMH once per variant, in forked JVMs, showing progress in the cell.
+     *
+     * @param runName the result's name
+     * @param extraJvmArgs flags for every fork on top of the plan's, e.g. compile logging
+     * @param objectType the type counted in objects per operation, or null
+     * @throws Mistake if a benchmark threw: its exception and the cell line it came from
+     * @throws RunnerException if JMH fails otherwise (a fork died, the run was interrupted)
+     */
+    public static BenchRun run(RunPlan<?> plan, String runName, List<String> extraJvmArgs, Class<?> objectType)
+            throws RunnerException {
+        List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
+        forkArgs.addAll(extraJvmArgs);
+        // The learner's flags come last, so that theirs win where two set the same option.
+        forkArgs.addAll(plan.chosenJvmArgs());
+        List<Variant> variants = plan.hasVariants() ? plan.variants() : List.of(Variant.of("default"));
+        List<BenchClass> classes = plan.classes();
+        Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size())
+                .run(variants, variant -> JmhOptions.of(plan, variant, forkArgs));
+        JmhOutput output = new JmhOutput(ran.byVariant());
+        Profile profile = plan.chosenProfile();
+        BenchRun run = new BenchRun(runName, profile, output.vm(forkArgs, plan.hasVariants()), classes,
+                output.results(classes, objectType), output.text(), ran.log(), output.json(), ran.started(),
+                ran.took());
+        ran.progress().finish(String.format("JMH done: %d benchmark run%s in %d s (%s)", run.results().size(),
+                run.results().size() == 1 ? "" : "s", ran.took().toSeconds(), profile.describe()));
+        return run;
+    }
+
+    /**
      * @param classes the classes being run, to place a benchmark's exception in its cell
      * @param benchmarks how many benchmark runs all variants make, for the progress line
      */
-    JmhRunner(List<BenchClass> classes, int benchmarks) {
+    private JmhRunner(List<BenchClass> classes, int benchmarks) {
         this.classes = classes;
         this.benchmarks = benchmarks;
     }
@@ -57,7 +88,7 @@ final class JmhRunner {
      * @throws escapelab.notebook.Mistake if a benchmark threw
      * @throws RunnerException if JMH failed otherwise, or the cell was interrupted
      */
-    Ran run(List<Variant> variants, Function<Variant, Options> options) throws RunnerException {
+    private Ran run(List<Variant> variants, Function<Variant, Options> options) throws RunnerException {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
         Progress progress = new Progress(OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), benchmarks);

@@ -1,12 +1,15 @@
 package escapelab.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * How long and how often JMH measures. Both profiles fix the heap and name the collector, so
- * that bytes per operation (stable from run to run) mean the same in either; only the
- * thorough one is meant for claims about time.
+ * How long and how often JMH measures: {@link #QUICK} and {@link #THOROUGH} for any run (the
+ * default picked by {@value #ENV}), {@link #TIMING} and {@link #LONG_TIMING} for the lessons that
+ * compare times. Every profile fixes the heap and names the collector, so that bytes per
+ * operation (stable from run to run) mean the same in each; the quick one is not meant for
+ * claims about time.
  */
 public enum Profile {
 
@@ -32,7 +35,7 @@ public enum Profile {
      */
     LONG_TIMING(3, 2, 1000, 5, 1000);
 
-    /** The environment variable that picks the default profile ({@code quick} or {@code thorough}). */
+    /** The environment variable that picks the default profile: a profile's name, such as {@code thorough}. */
     public static final String ENV = "ESCAPELAB_PROFILE";
 
     /**
@@ -64,7 +67,8 @@ public enum Profile {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(ENV + " is '" + name + "'; use quick or thorough");
+            throw new IllegalArgumentException(ENV + " is '" + name + "'; use one of "
+                    + Arrays.stream(values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList());
         }
     }
 

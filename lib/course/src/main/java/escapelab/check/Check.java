@@ -23,6 +23,13 @@ import escapelab.notebook.Mistake;
 public record Check(String criterion, double measured, String unit, String expectation, Verdict verdict) {
 
     /** How a criterion stands. */
+    /**
+     * Below this many bytes per operation, JMH's figure is its own noise: nothing was allocated.
+     * The allocation words of {@link Measure} ({@code allocatesNothing()}, {@code allocates()},
+     * ...) compare with this margin.
+     */
+    public static final double NO_ALLOCATION_BELOW = 1.0;
+
     public enum Verdict {
         /** It holds. */
         PASS,
@@ -217,6 +224,34 @@ public record Check(String criterion, double measured, String unit, String expec
          */
         public Check above(double limit) {
             return compare(">", limit, measuredValue() > limit);
+        }
+
+        /**
+         * Passes if the measured bytes are JMH's noise: nothing was allocated (below
+         * {@value Check#NO_ALLOCATION_BELOW} B/op).
+         */
+        public Check allocatesNothing() {
+            return below(NO_ALLOCATION_BELOW);
+        }
+
+        /** Passes if the measured bytes are more than noise: something was allocated. */
+        public Check allocates() {
+            return atLeast(NO_ALLOCATION_BELOW);
+        }
+
+        /** Passes if the measured bytes are below {@code bytes} by more than noise. */
+        public Check allocatesLessThan(double bytes) {
+            return below(bytes - NO_ALLOCATION_BELOW);
+        }
+
+        /** Passes if the measured bytes are above {@code bytes} by more than noise. */
+        public Check allocatesMoreThan(double bytes) {
+            return above(bytes + NO_ALLOCATION_BELOW);
+        }
+
+        /** Passes if the measured bytes are at most {@code bytes}, give or take noise. */
+        public Check allocatesAtMost(double bytes) {
+            return atMost(bytes + NO_ALLOCATION_BELOW);
         }
 
         /**

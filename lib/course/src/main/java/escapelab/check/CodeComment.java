@@ -1,5 +1,6 @@
 package escapelab.check;
 
+import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 
 import java.util.ArrayDeque;
@@ -80,6 +81,16 @@ public final class CodeComment {
                     + " words: say in a sentence what the line keeps alive and why");
         }
         return Check.of(criterion, true, "\"" + shortened(comment.get()) + "\"");
+    }
+
+    /**
+     * Checks that a comment documents the line of a {@code %%jmh} cell's source that holds
+     * {@code code}, as {@link #check(String, String, String)} does.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell, or no line holds the code
+     */
+    public static Check check(String criterion, Class<?> cellClass, String code) {
+        return check(criterion, CellClasses.shared().benchmark(cellClass).source(), code);
     }
 
     private static boolean isComment(String line) {

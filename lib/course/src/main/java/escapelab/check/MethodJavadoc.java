@@ -9,11 +9,9 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
+import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 
-import javax.tools.JavaCompiler;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -21,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.tools.JavaCompiler;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /**
  * The Javadoc of one method, read from source as written: the criterion "document the contract
@@ -32,6 +33,30 @@ public final class MethodJavadoc {
 
     private MethodJavadoc() {
     }
+
+    /**
+     * The Javadoc of a method declared in a {@code %%jmh} cell, as written there.
+     *
+     * @param type the class that declares the method (top-level or nested) in a {@code %%jmh} cell
+     * @param method its name, or its name and parameter types where it is overloaded
+     * @throws Mistake if no {@code %%jmh} cell declares the class, or it has no such method
+     */
+    public static Optional<String> of(Class<?> type, String method) {
+        return of(CellClasses.shared().declaring(type, EXAMPLE).source(), type.getSimpleName(), method);
+    }
+
+    /**
+     * Checks that a {@code %%jmh} cell's method has Javadoc with every phrase, as
+     * {@link #check(String, String, String, String, String...)} does on the cell's source.
+     *
+     * @throws Mistake if no {@code %%jmh} cell declares the class, or it has no such method
+     */
+    public static Check check(String criterion, Class<?> type, String method, String... phrases) {
+        return check(criterion, CellClasses.shared().declaring(type, EXAMPLE).source(), type.getSimpleName(),
+                method, phrases);
+    }
+
+    private static final String EXAMPLE = "javadoc(Varint.class, \"encode\")";
 
     /**
      * The Javadoc of a method of a type declared in {@code source}.

@@ -1,13 +1,14 @@
 package escapelab.escape;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-import escapelab.bench.BenchClass;
-import escapelab.bench.BenchOptions;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
-import escapelab.bench.Folders;
+import escapelab.bench.JmhRunner;
 import escapelab.bench.Profile;
+import escapelab.bench.RunPlan;
 import escapelab.bench.Variant;
+import escapelab.cell.BenchClass;
+import escapelab.cell.Folders;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Mistake;
 import org.openjdk.jmh.runner.RunnerException;
@@ -26,7 +27,7 @@ import java.util.stream.Stream;
 /**
  * An escape report being set up: benchmark classes run in forked JVMs that write HotSpot's
  * compile log, read back against the bytecode of the classes in scope. It takes the words of a
- * bench run ({@link BenchOptions}: {@code methods}, {@code param}, {@code jvmArgs},
+ * bench run ({@link RunPlan}: {@code methods}, {@code param}, {@code jvmArgs},
  * {@code variant}, {@code profile}, {@code named}), with one variant at the most, and
  * {@code scope} for what to report on.
  *
@@ -37,7 +38,7 @@ import java.util.stream.Stream;
  * EscapeReport hunt = escapes(CheckWorkload.class).scope("escapelab.check").run();
  * }</pre>
  */
-public final class Escapes extends BenchOptions<Escapes> {
+public final class Escapes extends RunPlan<Escapes> {
 
     /** The flags that make a fork write its compile log: release JDKs log C2's eliminations there. */
     static List<String> logFlags(Path logFile) {
@@ -116,7 +117,7 @@ public final class Escapes extends BenchOptions<Escapes> {
         Scope scope = scope();
         Path logs = Files.createTempDirectory("escapelab-compile-logs-");
         try {
-            BenchRun run = runJmh(reportName(), logFlags(logs.resolve("hotspot_%p.log")), null);
+            BenchRun run = JmhRunner.run(this, reportName(), logFlags(logs.resolve("hotspot_%p.log")), null);
             List<CompileLog> read = readLogs(logs, run.vmName());
             SiteReader reader = new SiteReader(Escapes.class.getClassLoader());
             List<Site> sites = new ArrayList<>();

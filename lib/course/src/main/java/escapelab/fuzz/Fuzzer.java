@@ -1,5 +1,9 @@
 package escapelab.fuzz;
 
+import escapelab.cell.BenchClass;
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
+import escapelab.measure.ScratchFolder;
 import escapelab.notebook.Host;
 import escapelab.notebook.MimeBundle;
 import escapelab.notebook.Mistake;
@@ -10,6 +14,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +71,31 @@ public final class Fuzzer {
             throw new Mistake("name the class whose fuzzerTestOneInput(byte[]) to fuzz, e.g. Fuzzer.of(\"cells.ParseHeader\", …)");
         }
         return new Fuzzer(targetClass, classPath);
+    }
+
+    /**
+     * A fuzz run of a {@code %%jmh} cell's {@code public static void fuzzerTestOneInput(byte[] input)}.
+     * The cell is compiled again for Java 17 class files, which Jazzer instruments for coverage on
+     * every JDK; the fuzzed code may use the JDK and the cell's own classes. Its files go in the
+     * kernel's scratch folder.
+     *
+     * @throws Mistake if the class is not from a {@code %%jmh} cell or has no such method
+     */
+    public static Fuzzer ofCell(Class<?> cellClass) throws IOException {
+        BenchClass cell = CellClasses.shared().benchmark(cellClass);
+        try {
+            Method target = cellClass.getMethod("fuzzerTestOneInput", byte[].class);
+            if (!Modifier.isStatic(target.getModifiers())) {
+                throw new NoSuchMethodException("not static");
+            }
+        } catch (NoSuchMethodException e) {
+            throw new Mistake(cell.simpleName() + " has no public static void fuzzerTestOneInput(byte[] input): "
+                    + "add one that calls your parser; the fuzzer calls it with every input it makes");
+        }
+        Path scratch = ScratchFolder.shared().dir();
+        Path classes = Files.createTempDirectory(scratch, "fuzz-classes-");
+        BenchCompiler.compileForRelease(cell, 17, classes);
+        return of(cell.name(), List.of(classes)).in(Files.createTempDirectory(scratch, "fuzz-" + cell.simpleName() + "-"));
     }
 
     /**

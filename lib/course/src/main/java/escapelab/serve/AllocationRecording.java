@@ -1,6 +1,6 @@
 package escapelab.serve;
 
-import escapelab.bench.ScratchFolder;
+import escapelab.measure.ScratchFolder;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;

@@ -1,8 +1,7 @@
 package escapelab.serve;
 
-import escapelab.notebook.Mistake;
-
 import com.sun.net.httpserver.HttpServer;
+import escapelab.notebook.Mistake;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -104,6 +103,11 @@ public final class JsonServer implements AutoCloseable {
     /** Returns the service's address, such as {@code http://127.0.0.1:41234/stats}. */
     public URI uri() {
         return uri;
+    }
+
+    /** A bounded load on this server: {@code server.load().requests(200).bodiesOf(16 * 1024).run()}. */
+    public Load load() {
+        return Load.to(uri);
     }
 
     /** Returns the port the server listens on. */

@@ -82,6 +82,12 @@ public final class Load {
         return this;
     }
 
+    /** Gives every request a body of exactly {@code bytes} bytes ({@link RequestBodies#ofSize(int)}). */
+    public Load bodiesOf(int bytes) {
+        byte[] each = RequestBodies.ofSize(bytes);
+        return body(i -> each);
+    }
+
     /**
      * Runs {@code afterEach} after each answer, with the number of requests answered so far;
      * answers are counted one at a time, so a reading taken there belongs to that count.

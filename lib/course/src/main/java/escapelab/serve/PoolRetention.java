@@ -1,8 +1,7 @@
 package escapelab.serve;
 
+import escapelab.measure.Series;
 import escapelab.notebook.Mistake;
-
-import escapelab.bench.Series;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package escapelab.serve;
 
-import escapelab.notebook.Mistake;
-
 import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.Numbers;
+import escapelab.evidence.SessionEvidence;
 import escapelab.evidence.TypeNames;
+import escapelab.notebook.Mistake;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
@@ -49,6 +49,16 @@ public final class PoolStep implements MeasuredTable {
         this.returned = returned;
         this.retainedBytes = retainedBytes;
         this.topFrames = topFrames;
+    }
+
+    /**
+     * Measures a step as {@link #measure(String, ScratchPool)} does, and records it and its
+     * allocation table (JFR's top frames) for the submission.
+     */
+    public static PoolStep recorded(String label, ScratchPool pool) throws IOException, InterruptedException {
+        PoolStep measured = measure(label, pool);
+        SessionEvidence.current().record(measured.topFrames());
+        return SessionEvidence.current().record(measured);
     }
 
     /**

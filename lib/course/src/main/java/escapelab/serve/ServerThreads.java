@@ -1,6 +1,6 @@
 package escapelab.serve;
 
-import escapelab.bench.Memory;
+import escapelab.measure.Memory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -1,5 +1,7 @@
 package escapelab.submit;
 
+import escapelab.check.Check;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,6 +65,24 @@ public record Analysis(List<String> ownLines, boolean hasReferenceAnswer, boolea
         boolean copied = !referenceSentences.isEmpty() && !sentences.isEmpty()
                 && sentences.stream().map(Analysis::digest).allMatch(referenceSentences::contains);
         return copied ? new Analysis(List.of(), reference, true) : new Analysis(own, reference, false);
+    }
+
+    /**
+     * The check of "you explain it in your own words": at least two lines of the learner's own.
+     * With only a reference answer there the check is open (waiting for the learner), never met;
+     * the reference answer's sentences pasted back fail it.
+     */
+    public Check check() {
+        String criterion = "you explain it in your own words (the analysis cell, as saved)";
+        if (ownLines.isEmpty() && hasReferenceAnswer) {
+            return Check.open(criterion, "only the reference answer is there: write yours above it, save, "
+                    + "and run this cell again");
+        }
+        if (copiedReference) {
+            return Check.of(criterion, false, "the analysis cell holds the reference answer's sentences: "
+                    + "write what you found in your own words");
+        }
+        return Check.that(criterion).measured(ownLines.size(), "lines of your own").atLeast(2);
     }
 
     /** A text's sentences, normalized: emphasis marks dropped, spaces collapsed, lower case. */

@@ -1,6 +1,6 @@
 package escapelab.submit;
 
-import escapelab.bench.BenchClass;
+import escapelab.cell.BenchClass;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import escapelab.notebook.Mistake;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,22 @@ public final class SavedNotebook {
     }
 
     /**
+     * Reads the saved notebook a cell names: {@code "01-first-escape"} (with or without
+     * {@code .ipynb}) in the kernel's working folder, else in its {@code notebooks/}.
+     *
+     * @throws Mistake if the name is blank or the notebook was never saved where it runs
+     */
+    public static SavedNotebook find(String notebook) throws IOException {
+        if (notebook == null || notebook.isBlank()) {
+            throw new Mistake("name the notebook, e.g. submit(\"01-first-escape\")");
+        }
+        String file = notebook.endsWith(".ipynb") ? notebook : notebook + ".ipynb";
+        Path here = Path.of(file);
+        Path inNotebooks = Path.of("notebooks", file);
+        return read(!Files.exists(here) && Files.exists(inNotebooks) ? inNotebooks : here);
+    }
+
+    /**
      * Reads a saved notebook.
      *
      * @param ipynb the {@code .ipynb} file
@@ -113,7 +130,12 @@ public final class SavedNotebook {
                 .map(Cell::text).toList();
     }
 
-    /** Returns the analysis cells told apart: the learner's own lines, a reference answer, prompts. */
+    /** The analysis cells' texts as one, paragraphs apart: what {@code analysis("01-first-escape")} shows. */
+    public String analysisText() {
+        return String.join("\n\n", analysis()).strip();
+    }
+
+    /** What the analysis cells hold, the learner's own lines told apart from a reference answer. */
     public Analysis ownAnalysis() {
         Set<String> reference = new HashSet<>();
         cells.stream().filter(c -> c.tagged(ANALYSIS_TAG) && c.metadata().escapelab() != null)

@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import escapelab.bench.BenchClass;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
+import escapelab.cell.BenchClass;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
-import escapelab.evidence.Evidence;
 import escapelab.evidence.Evidence.Section;
-
+import escapelab.evidence.Evidence;
+import escapelab.evidence.SessionEvidence;
+import escapelab.view.Vm;
 import org.openjdk.jmh.util.Version;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -38,6 +40,9 @@ import java.util.Map;
  */
 public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instant lastMeasured, String vm) {
 
+    /** The environment variable that names the submissions folder. */
+    public static final String FOLDER_ENV = "ESCAPELAB_SUBMISSIONS";
+
     /** The summary's format, for readers to tell what they read. */
     public static final String SUMMARY_FORMAT = "escapelab-submission/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -47,6 +52,31 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
 
     public Submission {
         evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * Exports this session's task (every result recorded so far, the analysis from the saved
+     * notebook, the running VM) to {@code <submissions>/<notebook>/}; see {@link #folder()}.
+     *
+     * @param notebook the notebook's file name, with or without {@code .ipynb}
+     * @throws escapelab.notebook.Mistake if the notebook was never saved where it runs
+     */
+    public static Exported exportSession(String notebook) throws IOException {
+        SessionEvidence session = SessionEvidence.current();
+        return new Submission(SavedNotebook.find(notebook), session.all(), session.lastMeasured(),
+                Vm.current().describe()).export(folder());
+    }
+
+    /** {@value #FOLDER_ENV}, else the course's submissions/ beside notebooks/, else ./submissions. */
+    public static Path folder() {
+        String configured = System.getenv(FOLDER_ENV);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        Path beside = cwd.resolveSibling("submissions");
+        return cwd.getFileName() != null && cwd.getFileName().toString().equals("notebooks") && Files.isDirectory(beside)
+                ? beside : cwd.resolve("submissions");
     }
 
     /** The notebook's name without {@code .ipynb}, the submission folder's name. */

@@ -1,5 +1,6 @@
 package escapelab.view;
 
+import escapelab.cell.CellClasses;
 import escapelab.notebook.MimeBundle;
 import escapelab.notebook.Mistake;
 
@@ -68,6 +69,21 @@ public final class Bytecode implements MimeBundle {
         this.className = className;
         this.header = header;
         this.members = List.copyOf(members);
+    }
+
+    /**
+     * A class's bytecode: a {@code %%jmh} cell's class from the class file its benchmarks run,
+     * any other class from the running JDK.
+     *
+     * @throws Mistake if the class is null, or javap cannot find it
+     */
+    public static Bytecode of(Class<?> type) {
+        if (type == null) {
+            throw new Mistake("name the class to list, e.g. bytecode(Generics.class)");
+        }
+        return CellClasses.shared().find(type.getSimpleName())
+                .map(cell -> of(cell.name(), CellClasses.shared().dir()))
+                .orElseGet(() -> of(type.getName(), null));
     }
 
     /**

@@ -3,8 +3,8 @@ package escapelab.view;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
-import escapelab.bench.Series;
 import escapelab.evidence.Evidence;
+import escapelab.measure.Series;
 import escapelab.notebook.Mistake;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -39,8 +39,15 @@ public final class Charts {
      * variant.
      */
     public static Figure of(BenchRun run) {
+        required(run, "chart(firstEscape)");
         return new Figure(Evidence.fileName(run.name()), run.name() + ": " + run.results().get(0).unit() + " and B/op",
                 sideBySide(bars(run).toArray(Chart[]::new)));
+    }
+
+    private static void required(Object result, String example) {
+        if (result == null) {
+            throw new Mistake("pass a result, e.g. " + example + "; this one is null (did its cell run?)");
+        }
     }
 
     /** The two bar charts of {@link #of(BenchRun)}: time, then bytes. */
@@ -80,6 +87,7 @@ public final class Charts {
      * @throws Mistake if the run has no such parameter or a value is not a number
      */
     public static Figure by(BenchRun run, String param) {
+        required(run, "chartBy(run, \"size\")");
         if (run.results().stream().noneMatch(r -> r.params().containsKey(param))) {
             throw new Mistake("run " + run.name() + " has no @Param " + param + "; its parameters are "
                     + run.results().stream().flatMap(r -> r.params().keySet().stream()).distinct().toList());
@@ -114,6 +122,7 @@ public final class Charts {
 
     /** A series of measurements that are not JMH runs: one line per series, y against x. */
     public static Figure of(Series series) {
+        required(series, "chart(heap)");
         XYChart chart = lines(series.name(), series.xLabel(), series.yUnit());
         for (String name : series.seriesNames()) {
             List<Series.Point> points = series.of(name);

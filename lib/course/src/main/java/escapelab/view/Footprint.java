@@ -1,20 +1,21 @@
 package escapelab.view;
 
-import escapelab.bench.JolVm;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
-import escapelab.notebook.Mistake;
+import escapelab.measure.JolVm;
 import escapelab.notebook.MimeBundle;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import escapelab.notebook.Mistake;
 import org.openjdk.jol.info.GraphLayout;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Everything an object keeps alive: the object and all objects reachable from it, counted and

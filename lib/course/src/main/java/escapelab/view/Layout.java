@@ -1,12 +1,18 @@
 package escapelab.view;
 
-import escapelab.bench.JolVm;
-import escapelab.evidence.Numbers;
-import escapelab.evidence.TypeNames;
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
-import escapelab.notebook.Mistake;
+import escapelab.evidence.Numbers;
+import escapelab.evidence.TypeNames;
+import escapelab.measure.JolVm;
 import escapelab.notebook.MimeBundle;
+import escapelab.notebook.Mistake;
+import org.openjdk.jol.info.ClassLayout;
+import org.openjdk.jol.info.FieldLayout;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
 import java.awt.image.BufferedImage;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
@@ -17,11 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.openjdk.jol.info.ClassLayout;
-import org.openjdk.jol.info.FieldLayout;
-import tech.tablesaw.api.LongColumn;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 
 /**
  * The layout of one object in memory, byte by byte: header words, fields, the gaps between

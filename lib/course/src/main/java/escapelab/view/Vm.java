@@ -2,15 +2,16 @@ package escapelab.view;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
+import escapelab.measure.JolVm;
 import escapelab.notebook.MimeBundle;
+import org.openjdk.jol.vm.VirtualMachine;
+
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import escapelab.bench.JolVm;
-import org.openjdk.jol.vm.VirtualMachine;
 
 /**
  * The facts about the running JVM that decide how big an object is: whether references and class

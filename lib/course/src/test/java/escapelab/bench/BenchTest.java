@@ -1,9 +1,13 @@
 package escapelab.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import escapelab.cell.BenchClass;
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
+import escapelab.check.Check;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Mistake;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.nio.channels.FileChannel;
@@ -44,7 +48,7 @@ class BenchTest {
 
         assertEquals(4, run.results().size());
         assertEquals(List.of("EA on", "EA off"), run.variants());
-        assertTrue(run.bytesPerOp("valueReturn", "EA on") < BenchResult.NO_ALLOCATION_BELOW,
+        assertTrue(run.bytesPerOp("valueReturn", "EA on") < Check.NO_ALLOCATION_BELOW,
                 () -> "valueReturn allocates " + run.bytesPerOp("valueReturn", "EA on"));
         assertEquals(1.0, run.objectsPerOp("pointerReturn", "EA on"), 0.05);
         assertEquals(1.0, run.objectsPerOp("valueReturn", "EA off"), 0.05);

@@ -1,5 +1,8 @@
 package escapelab.bench;
 
+import escapelab.cell.BenchClass;
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package escapelab.escape;
 
-import escapelab.bench.BenchClass;
-import escapelab.bench.BenchCompiler;
-import escapelab.bench.CellClasses;
+import escapelab.cell.BenchClass;
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import escapelab.escape.Finding.Outcome;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

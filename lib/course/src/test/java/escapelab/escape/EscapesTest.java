@@ -1,6 +1,6 @@
 package escapelab.escape;
 
-import escapelab.bench.BenchClass;
+import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

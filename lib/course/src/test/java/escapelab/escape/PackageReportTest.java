@@ -1,10 +1,10 @@
 package escapelab.escape;
 
-import escapelab.bench.BenchClass;
-import escapelab.notebook.Mistake;
-import escapelab.bench.BenchCompiler;
-import escapelab.bench.CellClasses;
+import escapelab.cell.BenchClass;
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import escapelab.check.Check;
+import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package escapelab.serve;
 
-import escapelab.bench.Series;
+import escapelab.measure.Series;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

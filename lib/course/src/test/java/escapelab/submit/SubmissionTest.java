@@ -1,16 +1,18 @@
 package escapelab.submit;
 
-import escapelab.bench.BenchClass;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
-import escapelab.bench.Series;
+import escapelab.cell.BenchClass;
 import escapelab.check.Check;
 import escapelab.check.Checklist;
 import escapelab.escape.EscapeReport;
 import escapelab.escape.Finding;
 import escapelab.escape.MethodRef;
 import escapelab.escape.Site;
+import escapelab.measure.Series;
 import escapelab.view.Figure;
 import escapelab.view.Layout;
 import org.junit.jupiter.api.Test;
@@ -26,8 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,10 +1,10 @@
 package escapelab.view;
 
-import escapelab.bench.BenchClass;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
-import escapelab.bench.Series;
+import escapelab.cell.BenchClass;
+import escapelab.measure.Series;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

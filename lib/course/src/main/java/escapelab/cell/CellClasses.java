@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.cell;
 
 import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
@@ -13,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -101,6 +103,69 @@ public final class CellClasses {
         }
         throw new Mistake(simpleName + " was not compiled by a %%jmh cell in this session; " + known
                 + ". Run the %%jmh cell that defines " + simpleName + " first");
+    }
+
+    /**
+     * The latest compiled benchmark class of each class a cell names, in order: what
+     * {@code bench(FirstEscape.class)} runs.
+     *
+     * @throws Mistake if no class is given, one is null, or one is not a benchmark class
+     *     compiled by a {@code %%jmh} cell
+     */
+    public List<BenchClass> benchmarks(Class<?>... classes) {
+        if (classes == null || Arrays.asList(classes).contains(null)) {
+            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
+        }
+        return benchmarks(Arrays.stream(classes).map(Class::getSimpleName).toArray(String[]::new));
+    }
+
+    /**
+     * The latest compiled benchmark class of each simple name, in order.
+     *
+     * @throws Mistake if no name is given, or one is not a benchmark class compiled by a
+     *     {@code %%jmh} cell
+     */
+    public List<BenchClass> benchmarks(String... simpleNames) {
+        if (simpleNames == null || simpleNames.length == 0) {
+            throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
+        }
+        List<BenchClass> found = new ArrayList<>();
+        for (String name : simpleNames) {
+            found.add(benchmark(Objects.requireNonNullElse(name, "null")));
+        }
+        return found;
+    }
+
+    /**
+     * The latest compiled benchmark class that a cell names by its class.
+     *
+     * @throws Mistake as {@link #benchmarks(Class[])}
+     */
+    public BenchClass benchmark(Class<?> type) {
+        return benchmarks(type).get(0);
+    }
+
+    /**
+     * The compiled cell that declares a class, top-level or nested, benchmark or not.
+     *
+     * @param example how a cell names such a class, for the message when none is given
+     * @throws Mistake if the class is null or no {@code %%jmh} cell of this session declares it
+     */
+    public BenchClass declaring(Class<?> type, String example) {
+        if (type == null) {
+            throw new Mistake("name the class that declares the method, e.g. " + example);
+        }
+        // The session sees a cell's classes nested in its own wrapper class: the first name
+        // outward from the class that a cell declares at its top level is the cell's.
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            String simple = c.getSimpleName();
+            Optional<BenchClass> cell = all().stream().filter(b -> b.declares(simple)).findFirst();
+            if (cell.isPresent()) {
+                return cell.get();
+            }
+        }
+        throw new Mistake(type.getSimpleName() + " was not declared by a %%jmh cell in this session: "
+                + "run the %%jmh cell that declares it first");
     }
 
     /** Every benchmark class compiled so far, latest version of each. */

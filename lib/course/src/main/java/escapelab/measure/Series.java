@@ -1,11 +1,11 @@
-package escapelab.bench;
+package escapelab.measure;
 
 import escapelab.evidence.Evidence;
 import escapelab.evidence.HtmlTables;
 import escapelab.evidence.MeasuredTable;
 import escapelab.evidence.SessionEvidence;
-import escapelab.notebook.Mistake;
 import escapelab.notebook.MimeBundle;
+import escapelab.notebook.Mistake;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;

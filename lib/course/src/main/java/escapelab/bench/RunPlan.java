@@ -1,19 +1,13 @@
 package escapelab.bench;
 
+import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
-import org.openjdk.jmh.profile.GCProfiler;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -24,7 +18,7 @@ import java.util.stream.Collectors;
  *
  * @param <B> the builder's own type, which every call returns
  */
-public abstract class BenchOptions<B extends BenchOptions<B>> {
+public abstract class RunPlan<B extends RunPlan<B>> {
 
     private final List<BenchClass> classes;
     private final List<String> methods = new ArrayList<>();
@@ -40,7 +34,7 @@ public abstract class BenchOptions<B extends BenchOptions<B>> {
      * @param example how a cell names a class, for the message when none is given
      * @throws Mistake if no class is given
      */
-    protected BenchOptions(List<BenchClass> classes, Profile profile, String example) {
+    protected RunPlan(List<BenchClass> classes, Profile profile, String example) {
         if (classes == null || classes.isEmpty()) {
             throw new Mistake("name at least one benchmark class, e.g. " + example);
         }
@@ -166,78 +160,34 @@ public abstract class BenchOptions<B extends BenchOptions<B>> {
         return classes.stream().map(BenchClass::simpleName).collect(Collectors.joining("-"));
     }
 
-    /**
-     * Runs JMH once per variant, in forked JVMs, showing progress in the cell.
-     *
-     * @param runName the result's name
-     * @param extraJvmArgs flags for every fork on top of the ones given, e.g. compile logging
-     * @param objectType the type counted in objects per operation, or null
-     * @throws Mistake if a benchmark threw: its exception and the cell line it came from
-     * @throws RunnerException if JMH fails otherwise (a fork died, the run was interrupted)
-     */
-    protected final BenchRun runJmh(String runName, List<String> extraJvmArgs, Class<?> objectType)
-            throws RunnerException {
-        List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
-        forkArgs.addAll(extraJvmArgs);
-        // The learner's flags come last, so that theirs win where two set the same option.
-        forkArgs.addAll(jvmArgs);
-        List<Variant> runVariants = variants.isEmpty() ? List.of(Variant.of("default")) : List.copyOf(variants);
-        JmhRunner.Ran ran = new JmhRunner(classes, countBenchmarks() * runVariants.size())
-                .run(runVariants, variant -> options(variant, forkArgs));
-        JmhOutput output = new JmhOutput(ran.byVariant());
-        BenchRun run = new BenchRun(runName, profile, output.vm(forkArgs, !variants.isEmpty()), classes,
-                output.results(classes, objectType), output.text(), ran.log(), output.json(), ran.started(),
-                ran.took());
-        ran.progress().finish(String.format("JMH done: %d benchmark run%s in %d s (%s)", run.results().size(),
-                run.results().size() == 1 ? "" : "s", ran.took().toSeconds(), profile.describe()));
-        return run;
+    /** The {@code @Benchmark} methods chosen, or empty for all of them. */
+    final List<String> chosenMethods() {
+        return List.copyOf(methods);
+    }
+
+    /** The {@code @Param} values given, by field. */
+    final Map<String, String[]> chosenParams() {
+        return params;
+    }
+
+    /** The flags given for every fork. */
+    final List<String> chosenJvmArgs() {
+        return List.copyOf(jvmArgs);
+    }
+
+    /** The profile picked, or the one the plan started with. */
+    final Profile chosenProfile() {
+        return profile;
+    }
+
+    /** Whether variants were added: the run's VM line then names each. */
+    final boolean hasVariants() {
+        return !variants.isEmpty();
     }
 
     private String describeBenchmarks() {
         return classes.stream().map(c -> c.simpleName() + " (its benchmarks: " + String.join(", ", c.benchmarks()) + ")")
                 .collect(Collectors.joining(", "));
-    }
-
-    private int countBenchmarks() {
-        int count = 0;
-        for (BenchClass c : classes) {
-            count += methods.isEmpty() ? c.benchmarks().size()
-                    : (int) c.benchmarks().stream().filter(methods::contains).count();
-        }
-        int combinations = params.values().stream().mapToInt(v -> v.length).reduce(1, (a, b) -> a * b);
-        return count * combinations;
-    }
-
-    /** The JDK release from which using sun.misc.Unsafe prints a warning (JEP 471). */
-    private static final int UNSAFE_WARNINGS_FROM = 23;
-
-    private Options options(Variant variant, List<String> forkArgs) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .forks(profile.forks)
-                .warmupIterations(profile.warmupIterations)
-                .warmupTime(TimeValue.milliseconds(profile.warmupMillis))
-                .measurementIterations(profile.iterations)
-                .measurementTime(TimeValue.milliseconds(profile.iterationMillis))
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true);
-        for (BenchClass c : classes) {
-            String only = methods.isEmpty() ? "[^.]+" : "(" + String.join("|", methods) + ")";
-            options.include("^" + Pattern.quote(c.name()) + "\\." + only + "$");
-        }
-        params.forEach(options::param);
-        List<String> args = new ArrayList<>();
-        if (variant.feature() >= UNSAFE_WARNINGS_FROM) {
-            // JMH's harness uses sun.misc.Unsafe, and from JDK 23 on each fork says so on its
-            // standard error, which lands in the cell; the measurement does not change.
-            args.add("--sun-misc-unsafe-memory-access=allow");
-        }
-        args.addAll(forkArgs);
-        args.addAll(variant.jvmArgs());
-        options.jvmArgs(args.toArray(String[]::new));
-        if (variant.javaExecutable() != null) {
-            options.jvm(variant.javaExecutable());
-        }
-        return options.build();
     }
 
     @SuppressWarnings("unchecked")

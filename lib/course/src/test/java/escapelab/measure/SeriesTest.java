@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.measure;
 
 import escapelab.evidence.SessionEvidence;
 import org.junit.jupiter.api.Test;

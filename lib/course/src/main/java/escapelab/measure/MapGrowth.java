@@ -1,6 +1,5 @@
-package escapelab.view;
+package escapelab.measure;
 
-import escapelab.bench.JolVm;
 import escapelab.evidence.Numbers;
 import escapelab.notebook.MimeBundle;
 import escapelab.notebook.Mistake;
@@ -27,7 +26,7 @@ import java.util.stream.Collectors;
  * way it reads any object it sizes: that works on JDK 17 and 25 alike with no flag.
  *
  * <pre>{@code
- * MapGrowth g = MapGrowth.fill(new HashMap<Integer, Integer>(), keys.length, (m, i) -> m.put(keys[i], keys[i]));
+ * MapGrowth g = MapGrowth.fill("no hint", new HashMap<Integer, Integer>(), keys.length, (m, i) -> m.put(keys[i], keys[i]));
  * g.resizes();       // 17 for 1M entries from the default capacity
  * g.finalCapacity(); // 2,097,152
  * }</pre>

@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.cell;
 
 import escapelab.evidence.Evidence;
 import escapelab.notebook.MimeBundle;

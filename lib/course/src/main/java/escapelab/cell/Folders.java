@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.cell;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

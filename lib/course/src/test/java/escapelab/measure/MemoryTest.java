@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.measure;
 
 import org.junit.jupiter.api.Test;
 

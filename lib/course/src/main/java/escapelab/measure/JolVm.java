@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.measure;
 
 import org.openjdk.jol.vm.VM;
 import org.openjdk.jol.vm.VirtualMachine;

@@ -1,4 +1,4 @@
-package escapelab.bench;
+package escapelab.measure;
 
 import java.lang.management.ManagementFactory;
 

@@ -1,9 +1,8 @@
-package escapelab.bench;
+package escapelab.cell;
 
 import escapelab.notebook.Mistake;
 import escapelab.notebook.SourceCompileException;
 import escapelab.notebook.SourceProblem;
-
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
