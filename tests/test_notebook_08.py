@@ -13,7 +13,7 @@ class Notebook08Test(unittest.TestCase):
         jfr = "JFR blames the scratch buffer on borrow without a pool, and not with it"
         shown, found = assert_turns_red(self, "08-pooling",
                                         r'measurePool\("pool", new Pooling\.ScratchBuffers\(Pooling\.NO_CAP\)\)',
-                                        'measurePool("pool", ScratchPool.none())', {less, jfr})
+                                        'measurePool("pool", noPool())', {less, jfr})
         self.assertEqual(10, len(found))
         # Without the pool step 2 allocates what step 1 does, its scratch buffer included.
         measured, limit = map(float, re.search(r"measured (\d+) B/request, expected < (\d+)", found[less][1]).groups())

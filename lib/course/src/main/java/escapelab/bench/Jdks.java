@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class Jdks {
 
         /** A variant that forks this JDK with extra flags, labelled e.g. "JDK 25". */
         public Variant variant(String... flags) {
-            return new Variant("JDK " + feature(), List.of(flags), home);
+            return labelled("JDK " + feature(), flags);
         }
 
         /**
@@ -54,11 +55,14 @@ public final class Jdks {
          * @throws escapelab.notebook.Mistake if the label is blank or a flag does not start with {@code -}
          */
         public Variant labelled(String label, String... flags) {
-            return new Variant(label, List.of(flags), home);
+            return new Variant(label, flags == null ? List.of() : Arrays.asList(flags), home);
         }
     }
 
-    /** Every JDK found, oldest first; the running one included. */
+    /**
+     * Every JDK found, oldest first: those {@value #ENV} names, else the running one and those
+     * under {@code /usr/lib/jvm}.
+     */
     public static List<Jdk> installed() {
         List<Path> candidates = new ArrayList<>();
         String configured = System.getenv(ENV);

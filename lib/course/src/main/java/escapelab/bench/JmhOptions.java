@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** A plan in JMH's own words: the {@link Options} of one variant's run, and how many benchmarks it makes. */
 final class JmhOptions {
@@ -45,7 +46,8 @@ final class JmhOptions {
                 .shouldFailOnError(true);
         List<String> methods = plan.chosenMethods();
         for (BenchClass c : plan.classes()) {
-            String only = methods.isEmpty() ? "[^.]+" : "(" + String.join("|", methods) + ")";
+            String only = methods.isEmpty() ? "[^.]+"
+                    : methods.stream().map(Pattern::quote).collect(Collectors.joining("|", "(", ")"));
             options.include("^" + Pattern.quote(c.name()) + "\\." + only + "$");
         }
         plan.chosenParams().forEach(options::param);

@@ -12,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +45,8 @@ public final class CellClasses {
 
     private final Path dir;
     private final Map<String, BenchClass> bySimpleName = new LinkedHashMap<>();
+    /** The same cells, the latest compiled first: a class two cells declare is the later one's. */
+    private final Deque<BenchClass> latestFirst = new ArrayDeque<>();
 
     private CellClasses(Path dir) {
         this.dir = dir;
@@ -159,7 +163,7 @@ public final class CellClasses {
         // outward from the class that a cell declares at its top level is the cell's.
         for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
             String simple = c.getSimpleName();
-            Optional<BenchClass> cell = all().stream().filter(b -> b.declares(simple)).findFirst();
+            Optional<BenchClass> cell = latestFirst().stream().filter(b -> b.declares(simple)).findFirst();
             if (cell.isPresent()) {
                 return cell.get();
             }
@@ -203,7 +207,13 @@ public final class CellClasses {
         writeAtomically(dir.resolve(BENCHMARK_LIST), list);
         writeAtomically(dir.resolve(COMPILER_HINTS), new ArrayList<>(hints));
         forgetCachedHints();
-        bySimpleName.put(compiled.simpleName(), compiled);
+        BenchClass earlier = bySimpleName.put(compiled.simpleName(), compiled);
+        latestFirst.remove(earlier);
+        latestFirst.addFirst(compiled);
+    }
+
+    private synchronized List<BenchClass> latestFirst() {
+        return List.copyOf(latestFirst);
     }
 
     private static List<String> readLines(Path file) throws IOException {

@@ -22,7 +22,6 @@ import escapelab.notebook.Mistake;
  */
 public record Check(String criterion, double measured, String unit, String expectation, Verdict verdict) {
 
-    /** How a criterion stands. */
     /**
      * Below this many bytes per operation, JMH's figure is its own noise: nothing was allocated.
      * The allocation words of {@link Measure} ({@code allocatesNothing()}, {@code allocates()},
@@ -30,6 +29,7 @@ public record Check(String criterion, double measured, String unit, String expec
      */
     public static final double NO_ALLOCATION_BELOW = 1.0;
 
+    /** How a criterion stands. */
     public enum Verdict {
         /** It holds. */
         PASS,

@@ -2,7 +2,12 @@ package escapelab.submit;
 
 import escapelab.cell.BenchClass;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +21,12 @@ final class MavenProject {
     /** What the README says to run, in the submission's folder. */
     static final String COMMAND = "mvn -q package && java -jar target/benchmarks.jar -prof gc";
 
+    /**
+     * The pom's text, {@code pom.xml.template} beside this class: {@code %1$s} is the artifact id,
+     * {@code %2$s} the JMH version, {@code %3$d} the Java release (formatted in {@link Locale#ROOT}, so that digits stay ASCII).
+     */
+    private static final String POM_TEMPLATE = "pom.xml.template";
+
     private MavenProject() {
     }
 
@@ -24,89 +35,19 @@ final class MavenProject {
      * the Java release the notebook ran on, shaded into {@code target/benchmarks.jar}.
      */
     static String pom(String artifactId, String jmhVersion, int javaRelease) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <!-- The benchmarks of this submission, as JMH's archetype lays them out. Run them with
-                     mvn -q package && java -jar target/benchmarks.jar -prof gc -->
-                <project xmlns="http://maven.apache.org/POM/4.0.0"
-                         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 http://maven.apache.org/xsd/maven-4.0.0.xsd">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>escapelab.submissions</groupId>
-                  <artifactId>%1$s</artifactId>
-                  <version>1.0</version>
-                  <packaging>jar</packaging>
+        return String.format(Locale.ROOT, template(POM_TEMPLATE), artifactId, jmhVersion, javaRelease);
+    }
 
-                  <properties>
-                    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-                    <jmh.version>%2$s</jmh.version>
-                    <maven.compiler.release>%3$d</maven.compiler.release>
-                  </properties>
-
-                  <dependencies>
-                    <dependency>
-                      <groupId>org.openjdk.jmh</groupId>
-                      <artifactId>jmh-core</artifactId>
-                      <version>${jmh.version}</version>
-                    </dependency>
-                    <dependency>
-                      <groupId>org.openjdk.jmh</groupId>
-                      <artifactId>jmh-generator-annprocess</artifactId>
-                      <version>${jmh.version}</version>
-                      <scope>provided</scope>
-                    </dependency>
-                  </dependencies>
-
-                  <build>
-                    <plugins>
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-compiler-plugin</artifactId>
-                        <version>3.13.0</version>
-                        <configuration>
-                          <annotationProcessorPaths>
-                            <path>
-                              <groupId>org.openjdk.jmh</groupId>
-                              <artifactId>jmh-generator-annprocess</artifactId>
-                              <version>${jmh.version}</version>
-                            </path>
-                          </annotationProcessorPaths>
-                        </configuration>
-                      </plugin>
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-shade-plugin</artifactId>
-                        <version>3.6.0</version>
-                        <executions>
-                          <execution>
-                            <phase>package</phase>
-                            <goals><goal>shade</goal></goals>
-                            <configuration>
-                              <finalName>benchmarks</finalName>
-                              <transformers>
-                                <transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer">
-                                  <mainClass>org.openjdk.jmh.Main</mainClass>
-                                </transformer>
-                                <transformer implementation="org.apache.maven.plugins.shade.resource.ServicesResourceTransformer"/>
-                              </transformers>
-                              <filters>
-                                <filter>
-                                  <artifact>*:*</artifact>
-                                  <excludes>
-                                    <exclude>META-INF/*.SF</exclude>
-                                    <exclude>META-INF/*.DSA</exclude>
-                                    <exclude>META-INF/*.RSA</exclude>
-                                  </excludes>
-                                </filter>
-                              </filters>
-                            </configuration>
-                          </execution>
-                        </executions>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(artifactId, jmhVersion, javaRelease);
+    /** A resource beside this class, as UTF-8 with lines ending in {@code \n} (as a text block's). */
+    private static String template(String name) {
+        try (InputStream in = MavenProject.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the course library lacks its resource escapelab/submit/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read escapelab/submit/" + name, e);
+        }
     }
 
     /** The README's section on reproducing the numbers with Maven. */

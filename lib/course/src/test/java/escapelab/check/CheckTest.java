@@ -1,12 +1,12 @@
 package escapelab.check;
 
 import escapelab.notebook.Mistake;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import org.junit.jupiter.api.Test;
 
 class CheckTest {
 
@@ -124,5 +124,74 @@ class CheckTest {
                 Check.that("tiny").measured(2.3e-5, "B/op").below(1).toString());
         assertEquals("[PASS] big: measured 1235 B/op, expected < 2000 B/op",
                 Check.that("big").measured(1234.5, "B/op").below(2000).toString());
+    }
+
+    @Test
+    void noAllocationMeansBelowJmhsNoiseOfOneByte() {
+        assertEquals(1.0, Check.NO_ALLOCATION_BELOW);
+        assertTrue(bytes(0).allocatesNothing().passed());
+        assertTrue(bytes(0.999).allocatesNothing().passed());
+        assertFalse(bytes(1).allocatesNothing().passed(), "1 B/op is no longer noise");
+        assertFalse(bytes(16).allocatesNothing().passed());
+        assertEquals("< 1 B/op", bytes(0).allocatesNothing().expectation());
+        assertEquals("[PASS] valueReturn allocates nothing: measured 0 B/op, expected < 1 B/op",
+                Check.that("valueReturn allocates nothing").measured(0, "B/op").allocatesNothing().toString());
+    }
+
+    @Test
+    void allocatesMeansAtLeastTheNoise() {
+        assertTrue(bytes(1).allocates().passed(), "the margin itself counts as allocating");
+        assertTrue(bytes(16).allocates().passed());
+        assertFalse(bytes(0.999).allocates().passed());
+        assertFalse(bytes(0).allocates().passed());
+        assertEquals("≥ 1 B/op", bytes(16).allocates().expectation());
+    }
+
+    @Test
+    void allocatesLessThanMustBeBelowByMoreThanTheNoise() {
+        assertTrue(bytes(0).allocatesLessThan(16).passed());
+        assertTrue(bytes(14.999).allocatesLessThan(16).passed());
+        assertFalse(bytes(15).allocatesLessThan(16).passed(), "15 is within the noise of 16");
+        assertFalse(bytes(15.5).allocatesLessThan(16).passed());
+        assertFalse(bytes(16).allocatesLessThan(16).passed());
+        assertEquals("< 15 B/op", bytes(0).allocatesLessThan(16).expectation());
+        assertEquals("< 23.5 B/op", bytes(0).allocatesLessThan(24.5).expectation());
+    }
+
+    @Test
+    void allocatesMoreThanMustBeAboveByMoreThanTheNoise() {
+        assertTrue(bytes(17.001).allocatesMoreThan(16).passed());
+        assertTrue(bytes(40).allocatesMoreThan(16).passed());
+        assertFalse(bytes(17).allocatesMoreThan(16).passed(), "17 is within the noise of 16");
+        assertFalse(bytes(16.5).allocatesMoreThan(16).passed());
+        assertFalse(bytes(16).allocatesMoreThan(16).passed());
+        assertEquals("> 17 B/op", bytes(40).allocatesMoreThan(16).expectation());
+        assertTrue(bytes(1.001).allocatesMoreThan(0).passed());
+        assertFalse(bytes(1).allocatesMoreThan(0).passed());
+    }
+
+    @Test
+    void allocatesAtMostForgivesTheNoiseAboveTheBound() {
+        assertTrue(bytes(0).allocatesAtMost(16).passed());
+        assertTrue(bytes(16).allocatesAtMost(16).passed());
+        assertTrue(bytes(17).allocatesAtMost(16).passed(), "16 give or take the noise");
+        assertFalse(bytes(17.001).allocatesAtMost(16).passed());
+        assertFalse(bytes(40).allocatesAtMost(16).passed());
+        assertEquals("≤ 17 B/op", bytes(16).allocatesAtMost(16).expectation());
+        Check failing = Check.that("escape allocates one Point at most").measured(40, "B/op").allocatesAtMost(16);
+        assertEquals("[FAIL] escape allocates one Point at most: measured 40 B/op, expected ≤ 17 B/op",
+                failing.toString());
+    }
+
+    @Test
+    void allocationWordsNeedAMeasurementAndANumber() {
+        assertThrows(Mistake.class, () -> Check.that("x").allocatesNothing());
+        assertThrows(Mistake.class, () -> Check.that("x").allocates());
+        assertThrows(Mistake.class, () -> Check.that("x").allocatesLessThan(16));
+        assertThrows(Mistake.class, () -> Check.that("x").allocatesMoreThan(16));
+        assertThrows(Mistake.class, () -> Check.that("x").allocatesAtMost(16));
+        assertThrows(Mistake.class, () -> bytes(0).allocatesLessThan(Double.NaN));
+        assertThrows(Mistake.class, () -> bytes(0).allocatesMoreThan(Double.NaN));
+        assertThrows(Mistake.class, () -> bytes(0).allocatesAtMost(Double.NaN));
     }
 }

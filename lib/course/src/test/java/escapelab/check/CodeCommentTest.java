@@ -1,5 +1,7 @@
 package escapelab.check;
 
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +79,52 @@ class CodeCommentTest {
     void codeThatIsNotInTheSourceIsAMistake() {
         Mistake m = assertThrows(Mistake.class, () -> CodeComment.at("return data;", CODE));
         assertTrue(m.getMessage().contains("no line of the cell holds " + CODE), m.getMessage());
+    }
+
+    /** A %%jmh cell whose view line is documented and whose copy line carries a label only. */
+    private static final String CELL = """
+            import org.openjdk.jmh.annotations.*;
+            import java.nio.ByteBuffer;
+
+            @State(Scope.Thread)
+            public class CommentedCell {
+                byte[] data = new byte[1000];
+
+                @Benchmark
+                public ByteBuffer view() {
+                    // LEAK: the view keeps all of data reachable,
+                    // a whole kilobyte for the 100 bytes it shows.
+                    return ByteBuffer.wrap(data, 0, 100);
+                }
+
+                @Benchmark
+                public ByteBuffer copy() {
+                    return ByteBuffer.wrap(java.util.Arrays.copyOf(data, 100)); // a copy
+                }
+            }
+            """;
+
+    @Test
+    void aCellsClassIsCheckedOnTheSourceItsCellCompiled() throws Exception {
+        new BenchCompiler(CellClasses.shared()).compile(CELL, 2);
+        Class<?> cell = Class.forName("cells.CommentedCell");
+
+        Check view = CodeComment.check("a comment documents the leak", cell, CODE);
+        assertTrue(view.passed(), view::toString);
+        assertEquals("\"LEAK: the view keeps all of data reachable, a whole kilobyte for the 100 bytes it shows.\"",
+                view.expectation());
+        Check copy = CodeComment.check("a comment documents the copy", cell, "Arrays.copyOf(data, 100)");
+        assertTrue(copy.failed(), copy::toString);
+        assertTrue(copy.expectation().contains("\"a copy\" has 1 words"), copy::toString);
+        assertThrows(Mistake.class, () -> CodeComment.check("x", cell, "ByteBuffer.allocate"));
+    }
+
+    @Test
+    void aClassNoCellCompiledOrNoClassIsAMistake() {
+        Mistake notACell = assertThrows(Mistake.class, () -> CodeComment.check("documented", String.class, CODE));
+        assertTrue(notACell.getMessage().startsWith("String was not compiled by a %%jmh cell in this session"),
+                notACell.getMessage());
+        Mistake none = assertThrows(Mistake.class, () -> CodeComment.check("documented", (Class<?>) null, CODE));
+        assertTrue(none.getMessage().startsWith("name the benchmark class"), none.getMessage());
     }
 }

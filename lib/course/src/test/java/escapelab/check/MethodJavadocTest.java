@@ -1,5 +1,7 @@
 package escapelab.check;
 
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
@@ -91,5 +93,78 @@ class MethodJavadocTest {
         assertTrue(missing.getMessage().contains("its methods are encode(int[]), encode(int[], byte[], int), size(int[])"),
                 missing.getMessage());
         assertThrows(Mistake.class, () -> MethodJavadoc.of(CELL, "Base64", "encode"));
+    }
+
+    /** A %%jmh cell: a benchmark class with a nested class, and a top-level helper beside it. */
+    private static final String JMH_CELL = """
+            import org.openjdk.jmh.annotations.*;
+
+            @State(Scope.Thread)
+            public class JavadocCell {
+
+                /** A buffer from a pool. */
+                static final class Buffer {
+                    /** Gives the buffer back to its pool: the caller must not use it after. */
+                    void release() {
+                    }
+                }
+
+                @Benchmark
+                public int encode() {
+                    return JavadocVarint.encode(new int[] {1}, new byte[8], 0);
+                }
+            }
+
+            final class JavadocVarint {
+                /**
+                 * Appends the encoding of values to dst at off,
+                 * and returns the new length.
+                 */
+                static int encode(int[] values, byte[] dst, int off) {
+                    return off + values.length;
+                }
+
+                static int size(int[] values) {
+                    return values.length;
+                }
+            }
+            """;
+
+    @Test
+    void readsTheJavadocOfAClassACellDeclaredBesideOrInsideItsBenchmark() throws Exception {
+        new BenchCompiler(CellClasses.shared()).compile(JMH_CELL, 2);
+        Class<?> helper = Class.forName("cells.JavadocVarint");
+        Class<?> nested = Class.forName("cells.JavadocCell$Buffer");
+
+        assertEquals(Optional.of("Appends the encoding of values to dst at off, and returns the new length."),
+                MethodJavadoc.of(helper, "encode"));
+        assertEquals(Optional.empty(), MethodJavadoc.of(helper, "size"));
+        assertEquals(Optional.of("Gives the buffer back to its pool: the caller must not use it after."),
+                MethodJavadoc.of(nested, "release"));
+
+        Check stated = MethodJavadoc.check("the contract is documented", helper, "encode", "returns the new length");
+        assertTrue(stated.passed(), stated::toString);
+        Check lacking = MethodJavadoc.check("the contract is documented", helper, "encode", "allocates nothing");
+        assertTrue(lacking.failed(), lacking::toString);
+        assertTrue(lacking.expectation().endsWith("does not say \"allocates nothing\""), lacking::toString);
+        Check none = MethodJavadoc.check("the contract is documented", helper, "size", "returns");
+        assertTrue(none.failed(), none::toString);
+        assertTrue(none.expectation().startsWith("no Javadoc (/** ... */) directly above JavadocVarint.size"),
+                none::toString);
+        assertThrows(Mistake.class, () -> MethodJavadoc.of(helper, "decode"));
+    }
+
+    @Test
+    void aClassNoCellDeclaredOrNoClassIsAMistake() {
+        Mistake notACell = assertThrows(Mistake.class, () -> MethodJavadoc.of(String.class, "length"));
+        assertEquals("String was not declared by a %%jmh cell in this session: run the %%jmh cell that declares it "
+                + "first", notACell.getMessage());
+        assertThrows(Mistake.class, () -> MethodJavadoc.check("documented", String.class, "length", "returns"));
+        Mistake none = assertThrows(Mistake.class, () -> MethodJavadoc.of((Class<?>) null, "encode"));
+        assertEquals("name the class that declares the method, e.g. javadoc(Varint.class, \"encode\")",
+                none.getMessage());
+        Mistake noneChecked = assertThrows(Mistake.class,
+                () -> MethodJavadoc.check("documented", (Class<?>) null, "encode", "returns"));
+        assertEquals(none.getMessage(), noneChecked.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package escapelab.fuzz;
 
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,5 +54,53 @@ class FuzzerTest {
 
         assertThrows(Mistake.class, () -> fuzzer.seconds(0));
         assertThrows(Mistake.class, () -> fuzzer.seed("../valid", new byte[0]));
+    }
+
+    private static String cell(String name, String fuzzTarget) {
+        return "import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread)\n"
+                + "public class " + name + " {\n"
+                + "  byte[] packet = {1, 2, 3, 4};\n"
+                + fuzzTarget
+                + "  @Benchmark public int parse() { return packet.length; }\n"
+                + "}\n";
+    }
+
+    @Test
+    void aClassNoCellCompiledIsAMistake() {
+        Mistake notACell = assertThrows(Mistake.class, () -> Fuzzer.ofCell(ReadsPastFourBytes.class));
+        assertTrue(notACell.getMessage().startsWith("ReadsPastFourBytes was not compiled by a %%jmh cell in this session"),
+                notACell.getMessage());
+        assertThrows(Mistake.class, () -> Fuzzer.ofCell(null));
+    }
+
+    @Test
+    void aCellWithoutAStaticFuzzTargetIsAMistake() throws Exception {
+        BenchCompiler compiler = new BenchCompiler(CellClasses.shared());
+        compiler.compile(cell("NoFuzzTarget", ""), 2);
+        compiler.compile(cell("InstanceFuzzTarget", "  public void fuzzerTestOneInput(byte[] input) { }\n"), 2);
+
+        Mistake missing = assertThrows(Mistake.class, () -> Fuzzer.ofCell(Class.forName("cells.NoFuzzTarget")));
+        assertTrue(missing.getMessage().startsWith("NoFuzzTarget has no public static void fuzzerTestOneInput(byte[] input)"),
+                missing.getMessage());
+        Mistake instance = assertThrows(Mistake.class, () -> Fuzzer.ofCell(Class.forName("cells.InstanceFuzzTarget")));
+        assertTrue(instance.getMessage().startsWith("InstanceFuzzTarget has no public static void fuzzerTestOneInput"),
+                instance.getMessage());
+    }
+
+    @Test
+    void aCellsFuzzTargetIsFuzzedFromItsSourceCompiledAgainForJava17(@TempDir Path folder) throws Exception {
+        new BenchCompiler(CellClasses.shared()).compile(cell("FuzzableCell",
+                "  public static void fuzzerTestOneInput(byte[] input) { if (input.length > 4096) throw new IllegalStateException(); }\n"), 2);
+
+        Fuzzer fuzzer = Fuzzer.ofCell(Class.forName("cells.FuzzableCell"));
+
+        assertEquals("fuzz cells.FuzzableCell for 10 s", fuzzer.toString());
+        List<String> command = fuzzer.command(folder.resolve("corpus"), folder.resolve("crashes"));
+        assertTrue(command.contains("--target_class=cells.FuzzableCell"), command::toString);
+        Path classes = Path.of(command.get(command.indexOf("-cp") + 1).split(java.io.File.pathSeparator)[0]);
+        byte[] classFile = Files.readAllBytes(classes.resolve("cells/FuzzableCell.class"));
+        assertEquals(61, ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF), "class file major version");
+        assertFalse(Files.exists(classes.resolve("cells/jmh_generated")), "JMH's generated classes are not fuzzed");
     }
 }

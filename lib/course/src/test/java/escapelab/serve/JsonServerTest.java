@@ -212,4 +212,17 @@ class JsonServerTest {
         }
         assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()), "threads left running");
     }
+
+    @Test
+    void aLoadFromTheServerGoesToThatServer() throws Exception {
+        try (JsonServer server = JsonServer.start(ScratchPool.unbounded());
+             JsonServer other = JsonServer.start(ScratchPool.unbounded())) {
+            LoadResult result = server.load().requests(30).clients(3).bodiesOf(2048).run();
+
+            assertTrue(result.allOk(), result::toString);
+            assertEquals(30, server.borrowed(), "one scratch buffer per request");
+            assertEquals(30, server.returned());
+            assertEquals(0, other.borrowed(), "nothing went to the other server");
+        }
+    }
 }

@@ -1,9 +1,15 @@
 package escapelab.serve;
 
+import escapelab.evidence.Evidence;
+import escapelab.evidence.SessionEvidence;
 import escapelab.measure.Series;
+import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lesson's measurements, end to end: a few seconds of load per step. */
@@ -40,5 +46,30 @@ class PoolStepTest {
         assertTrue(kept.last("no cap") >= largeKiB, kept.table().print());
         assertTrue(kept.max("capped") <= (double) JsonServer.THREADS * cap / 1024, kept.table().print());
         assertTrue(kept.of("capped").size() >= PoolRetention.REQUESTS / PoolRetention.SAMPLE_EVERY);
+    }
+
+    @Test
+    void aRecordedStepIsEvidenceOfTheSessionWithItsTopFrames() throws Exception {
+        String label = "recorded pool " + System.nanoTime();
+        PoolStep step = PoolStep.recorded(label, ScratchPool.unbounded());
+
+        List<Evidence> all = SessionEvidence.current().all();
+        int frames = indexOfSame(all, step.topFrames());
+        int measured = indexOfSame(all, step);
+        assertTrue(frames >= 0, "the top frames are recorded: " + all);
+        assertTrue(measured > frames, "then the step itself: " + all);
+        assertEquals("bytes per request, " + label, step.name());
+        assertTrue(step.allAnswered(), step::toString);
+        assertThrows(Mistake.class, () -> PoolStep.recorded(" ", ScratchPool.none()));
+        assertEquals(all, SessionEvidence.current().all(), "a refused step records nothing");
+    }
+
+    private static int indexOfSame(List<Evidence> all, Evidence wanted) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,5 +1,6 @@
 package escapelab.submit;
 
+import escapelab.check.Check;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -69,5 +70,50 @@ class AnalysisTest {
         Analysis analysis = Analysis.of(List.of("_Write your answer here._"), digestsOf(REFERENCE));
         assertFalse(analysis.copiedReference());
         assertEquals(List.of(), analysis.ownLines());
+    }
+
+    @Test
+    void onlyAReferenceAnswerLeavesTheCheckOpen() {
+        Check check = Analysis.of(List.of("_Write your analysis here._\n\n**Reference answer.** C2 scalar-replaces it."))
+                .check();
+        assertEquals(Check.Verdict.OPEN, check.verdict());
+        assertFalse(check.passed());
+        assertFalse(check.failed());
+        assertTrue(check.expectation().startsWith("only the reference answer is there: write yours above it"),
+                check.expectation());
+        assertTrue(check.toString().startsWith("[OPEN] you explain it in your own words"), check::toString);
+    }
+
+    @Test
+    void theReferenceAnswersSentencesPastedBackFailTheCheck() {
+        Analysis pasted = Analysis.of(List.of("C2 scalar-replaces it!\nSo nothing is allocated."), digestsOf(REFERENCE));
+        assertTrue(pasted.copiedReference());
+        Check check = pasted.check();
+        assertTrue(check.failed());
+        assertTrue(check.expectation().contains("holds the reference answer's sentences"), check.expectation());
+    }
+
+    @Test
+    void oneLineOfYourOwnIsNotEnoughAndTwoAre() {
+        Check one = Analysis.of(List.of("The Point never leaves valueReturn.")).check();
+        assertTrue(one.failed(), one::toString);
+        assertEquals(1, one.measured());
+        assertEquals("lines of your own", one.unit());
+        assertEquals("≥ 2 lines of your own", one.expectation());
+
+        Check two = Analysis.of(List.of("The Point never leaves valueReturn.", "So C2 removes it.")).check();
+        assertTrue(two.passed(), two::toString);
+        assertEquals(2, two.measured());
+
+        Check aboveTheReference = Analysis.of(List.of("The Point never leaves valueReturn.\nSo C2 removes it.\n"
+                + "**Reference answer.** C2 scalar-replaces it.")).check();
+        assertTrue(aboveTheReference.passed(), "your lines count beside a reference answer: " + aboveTheReference);
+    }
+
+    @Test
+    void nothingWrittenAndNoReferenceAnswerFails() {
+        Check check = Analysis.of(List.of("_Write your analysis here._")).check();
+        assertTrue(check.failed(), check::toString);
+        assertEquals(0, check.measured());
     }
 }

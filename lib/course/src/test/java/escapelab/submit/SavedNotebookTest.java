@@ -1,10 +1,8 @@
 package escapelab.submit;
 
 import escapelab.notebook.Mistake;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SavedNotebookTest {
 
@@ -114,5 +114,44 @@ class SavedNotebookTest {
 
         Mistake folder = assertThrows(Mistake.class, () -> SavedNotebook.read(tmp));
         assertTrue(folder.getMessage().contains("is a folder"), folder.getMessage());
+    }
+
+    @Test
+    void findNeedsTheNotebooksName() {
+        Mistake blank = assertThrows(Mistake.class, () -> SavedNotebook.find(" "));
+        assertTrue(blank.getMessage().startsWith("name the notebook, e.g. submit(\"01-first-escape\")"),
+                blank.getMessage());
+        assertThrows(Mistake.class, () -> SavedNotebook.find(null));
+    }
+
+    @Test
+    void findTakesTheNameWithOrWithoutItsExtension() throws IOException {
+        Path file = tmp.resolve("task1.ipynb");
+        Files.writeString(file, NOTEBOOK);
+        String withoutExtension = tmp.resolve("task1").toString();
+
+        assertEquals(file.toAbsolutePath(), SavedNotebook.find(withoutExtension).path());
+        assertEquals(file.toAbsolutePath(), SavedNotebook.find(withoutExtension + ".ipynb").path());
+        // A relative name is read from the working folder, where the kernel runs.
+        String relative = Path.of("").toAbsolutePath().relativize(tmp.toAbsolutePath().resolve("task1")).toString();
+        assertEquals(file.toAbsolutePath().normalize(), SavedNotebook.find(relative).path());
+    }
+
+    @Test
+    void findingANotebookThatWasNeverSavedSaysSaveItFirst() {
+        String name = "never-saved-" + System.nanoTime();
+        Mistake e = assertThrows(Mistake.class, () -> SavedNotebook.find(name));
+        assertTrue(e.getMessage().startsWith("notebook " + name + ".ipynb not found; save it first"), e.getMessage());
+    }
+
+    @Test
+    void analysisTextJoinsTheAnalysisCellsParagraphsApart() throws IOException {
+        Path file = tmp.resolve("task1.ipynb");
+        Files.writeString(file, NOTEBOOK);
+        assertEquals("The point escapes.\nSo it is allocated.\n\nSecond analysis.", SavedNotebook.read(file).analysisText());
+
+        Path empty = tmp.resolve("empty.ipynb");
+        Files.writeString(empty, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": []}");
+        assertEquals("", SavedNotebook.read(empty).analysisText());
     }
 }

@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 class SubmissionTest {
 
@@ -155,5 +156,15 @@ class SubmissionTest {
         String readme = submission(notebook("  "), null).readme();
         assertTrue(readme.contains("_No analysis found"), readme);
         assertFalse(readme.contains("> **Note:**"), readme);
+    }
+
+    @Test
+    void thisJvmsSubmissionsFolderIsTheConfiguredOneElseInItsWorkingFolder() {
+        Path workingFolder = Path.of("").toAbsolutePath();
+        assumeFalse(workingFolder.endsWith("notebooks"), "the build runs tests in the module's folder");
+        String configured = System.getenv(Submission.FOLDER_ENV);
+        Path expected = configured != null && !configured.isBlank() ? Path.of(configured)
+                : workingFolder.resolve("submissions");
+        assertEquals(expected, Submission.folder());
     }
 }

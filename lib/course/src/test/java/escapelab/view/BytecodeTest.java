@@ -1,5 +1,7 @@
 package escapelab.view;
 
+import escapelab.cell.BenchCompiler;
+import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
@@ -90,5 +92,46 @@ class BytecodeTest {
         assertThrows(Mistake.class, () -> Bytecode.of("demo.NoSuchClass", compiled()));
         Mistake noMethod = assertThrows(Mistake.class, () -> Bytecode.of("demo.Maxes", compiled()).method("min"));
         assertTrue(noMethod.getMessage().contains("maxInt"), noMethod.getMessage());
+    }
+
+    @Test
+    void aClassIsListedFromTheRunningJdkUnlessACellCompiledIt() {
+        Bytecode integer = Bytecode.of(Integer.class);
+        assertTrue(integer.text().contains("public final class java.lang.Integer"), integer.text());
+        assertEquals(3, integer.methodsNamed("valueOf").size(), integer.methodsNamed("valueOf").toString());
+        assertEquals("(I)I", integer.method("bitCount").descriptor());
+    }
+
+    @Test
+    void noClassIsAMistake() {
+        Mistake none = assertThrows(Mistake.class, () -> Bytecode.of((Class<?>) null));
+        assertEquals("name the class to list, e.g. bytecode(Generics.class)", none.getMessage());
+    }
+
+    /** Named like the cell below: the session sees a cell's class as a class of its own with that name. */
+    static final class ListedCell {
+    }
+
+    private static String listedCell(String method) {
+        return "import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread)\n"
+                + "public class ListedCell {\n"
+                + "  int x = 3;\n"
+                + "  @Benchmark public Integer " + method + "() { return Integer.valueOf(x); }\n"
+                + "}\n";
+    }
+
+    @Test
+    void aCellsClassIsListedFromTheClassFileItsLatestCellCompiled() throws Exception {
+        BenchCompiler compiler = new BenchCompiler(CellClasses.shared());
+        compiler.compile(listedCell("boxed"), 2);
+        Bytecode first = Bytecode.of(ListedCell.class);
+        assertTrue(first.text().contains("class cells.ListedCell"), first.text());
+        assertTrue(first.method("boxed").calls("Integer.valueOf"), first.method("boxed").listing());
+
+        compiler.compile(listedCell("boxedAgain"), 2);
+        Bytecode second = Bytecode.of(ListedCell.class);
+        assertEquals(1, second.methodsNamed("boxedAgain").size(), second.text());
+        assertEquals(List.of(), second.methodsNamed("boxed"), "the edited cell's class file, not the first one");
     }
 }

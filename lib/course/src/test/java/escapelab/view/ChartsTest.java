@@ -5,6 +5,7 @@ import escapelab.bench.BenchRun;
 import escapelab.bench.Profile;
 import escapelab.cell.BenchClass;
 import escapelab.measure.Series;
+import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -80,5 +81,15 @@ class ChartsTest {
         Figure figure = Charts.of(heap);
         assertEquals("heap-over-iterations", figure.name());
         assertEquals(560, figure.image().getWidth());
+    }
+
+    @Test
+    void aNullResultIsAMistakeThatShowsWhatToPass() {
+        Mistake run = assertThrows(Mistake.class, () -> Charts.of((BenchRun) null));
+        assertEquals("pass a result, e.g. chart(firstEscape); this one is null (did its cell run?)", run.getMessage());
+        Mistake series = assertThrows(Mistake.class, () -> Charts.of((Series) null));
+        assertEquals("pass a result, e.g. chart(heap); this one is null (did its cell run?)", series.getMessage());
+        Mistake by = assertThrows(Mistake.class, () -> Charts.by(null, "parts"));
+        assertEquals("pass a result, e.g. chartBy(run, \"size\"); this one is null (did its cell run?)", by.getMessage());
     }
 }
