@@ -92,6 +92,9 @@ public final class Course {
     /** The profile for operations that take milliseconds: three forks, long iterations. */
     public static final Profile LONG_TIMING = Profile.LONG_TIMING;
 
+    /** Each benchmark as its own {@code @Fork}, {@code @Warmup} and {@code @Measurement} say. */
+    public static final Profile ANNOTATED = Profile.ANNOTATED;
+
     /** The newest installed JDK of at least that release: {@code jdk(25).map(j -> j.variant())}. */
     public static Optional<Jdks.Jdk> jdk(int feature) {
         return Jdks.atLeast(feature);

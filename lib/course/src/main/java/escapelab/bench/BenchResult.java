@@ -3,6 +3,7 @@ package escapelab.bench;
 import escapelab.check.Check;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,13 +22,30 @@ import java.util.Map;
  * @param objectType the simple name of the type counted in {@code objectsPerOp}, or null
  * @param objectsPerOp bytes per operation divided by that type's instance size, NaN when no
  *     type was given
+ * @param mode JMH's short name of the mode measured: {@code avgt}, {@code thrpt}, {@code sample},
+ *     {@code ss}; empty where unknown
+ * @param secondary what else JMH measured of it, in its order: percentiles of a sample-time run,
+ *     the members of a {@code @Group}, {@code @AuxCounters} (the GC profiler's own figures left out)
  */
 public record BenchResult(String benchmark, String method, Map<String, String> params, String variant,
                           double score, double error, String unit, double bytesPerOp, double bytesPerOpError,
-                          String objectType, double objectsPerOp) {
+                          String objectType, double objectsPerOp, String mode, List<Secondary> secondary) {
+
+    /** One more figure JMH measured of a benchmark, under its label, e.g. {@code p0.99} or {@code inc}. */
+    public record Secondary(String label, double score, double error, String unit) {
+    }
 
     public BenchResult {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        secondary = List.copyOf(secondary);
+    }
+
+    /** A result of one mode-less measurement with nothing else measured, as tests and tools make them. */
+    public BenchResult(String benchmark, String method, Map<String, String> params, String variant,
+                       double score, double error, String unit, double bytesPerOp, double bytesPerOpError,
+                       String objectType, double objectsPerOp) {
+        this(benchmark, method, params, variant, score, error, unit, bytesPerOp, bytesPerOpError, objectType,
+                objectsPerOp, "", List.of());
     }
 
     /** Whether the operation allocates at all (at least {@value Check#NO_ALLOCATION_BELOW} B/op). */

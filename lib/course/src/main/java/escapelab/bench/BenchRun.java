@@ -6,6 +6,7 @@ import escapelab.evidence.HtmlTables;
 import escapelab.evidence.Numbers;
 import escapelab.notebook.MimeBundle;
 import escapelab.notebook.Mistake;
+import org.openjdk.jmh.util.ScoreFormatter;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The immutable outcome of one {@link Bench#run()}: a result per benchmark, parameter set and
@@ -36,14 +38,22 @@ import java.util.function.Predicate;
  * @param json JMH's JSON results, each tagged with its variant
  * @param started when the run started
  * @param took how long it took
+ * @param notes what the run changed of the benchmarks' own run shape, shown under the results
  */
 public record BenchRun(String name, Profile profile, String vm, List<BenchClass> classes, List<BenchResult> results,
-                       String text, String log, String json, Instant started, Duration took)
+                       String text, String log, String json, Instant started, Duration took, List<String> notes)
         implements MimeBundle, Evidence {
 
     public BenchRun {
         classes = List.copyOf(classes);
         results = List.copyOf(results);
+        notes = List.copyOf(notes);
+    }
+
+    /** A run with nothing to say of the benchmarks' own run shape. */
+    public BenchRun(String name, Profile profile, String vm, List<BenchClass> classes, List<BenchResult> results,
+                    String text, String log, String json, Instant started, Duration took) {
+        this(name, profile, vm, classes, results, text, log, json, started, took, List.of());
     }
 
     /** The forked JVM alone, e.g. {@code OpenJDK 64-Bit Server VM 17.0.21}, without the flags. */
@@ -94,7 +104,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             throw new Mistake("no result with " + param + "=" + value + " in " + name + "; it has " + values);
         }
         return new BenchRun(name + " (" + param + "=" + value + ")", profile, vm, classes, matching, text, log, json,
-                started, took);
+                started, took, notes);
     }
 
     /**
@@ -150,9 +160,13 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         if (variants().size() > 1 || !variants().contains("default")) {
             table.addColumns(StringColumn.create("variant", results.stream().map(BenchResult::variant).toList()));
         }
+        if (modes().size() > 1) {
+            table.addColumns(StringColumn.create("mode", results.stream().map(BenchResult::mode).toList()));
+        }
+        // Score and error as JMH prints them: a score of 2E-4 s/op is not 0.
         table.addColumns(
-                DoubleColumn.create("score", results.stream().mapToDouble(r -> Numbers.round(r.score())).toArray()),
-                DoubleColumn.create("error", results.stream().mapToDouble(r -> Numbers.round(r.error())).toArray()),
+                StringColumn.create("score", results.stream().map(r -> ScoreFormatter.format(r.score())).toList()),
+                StringColumn.create("error", results.stream().map(r -> ScoreFormatter.format(r.error())).toList()),
                 StringColumn.create("unit", results.stream().map(BenchResult::unit).toList()),
                 DoubleColumn.create("B/op", results.stream().mapToDouble(r -> Numbers.round(r.bytesPerOp())).toArray()));
         if (results.stream().anyMatch(r -> r.objectType() != null)) {
@@ -162,15 +176,62 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         return table;
     }
 
+    /** JMH's modes measured, in run order: {@code avgt}, {@code thrpt}, {@code sample}, {@code ss}. */
+    public List<String> modes() {
+        Set<String> modes = new LinkedHashSet<>();
+        results.forEach(r -> modes.add(r.mode()));
+        return List.copyOf(modes);
+    }
+
+    /**
+     * The results measured in one of JMH's modes, as a run of their own, such as
+     * {@code run.mode("avgt").result("measureAll")} for a benchmark of {@code Mode.All}.
+     *
+     * @throws Mistake naming the modes there are, if no result has that mode
+     */
+    public BenchRun mode(String mode) {
+        List<BenchResult> matching = results.stream().filter(r -> r.mode().equals(mode)).toList();
+        if (matching.isEmpty()) {
+            throw new Mistake("no result in mode " + mode + " in " + name + "; its modes are " + modes());
+        }
+        return new BenchRun(name + " (" + mode + ")", profile, vm, classes, matching, text, log, json, started, took,
+                notes);
+    }
+
+    /**
+     * What else JMH measured, one row per figure: percentiles of a sample-time run, the members of
+     * a {@code @Group}, {@code @AuxCounters}; empty where there is none.
+     */
+    public Table secondaryTable() {
+        Table table = Table.create(name + ": more of what JMH measured");
+        List<String[]> rows = new ArrayList<>();
+        for (BenchResult r : results) {
+            for (BenchResult.Secondary s : r.secondary()) {
+                rows.add(new String[] {r.label() + ":" + s.label(), r.variant(), r.mode(), ScoreFormatter.format(s.score()),
+                        ScoreFormatter.format(s.error()), s.unit()});
+            }
+        }
+        String[] names = {"benchmark", "variant", "mode", "score", "error", "unit"};
+        for (int c = 0; c < names.length; c++) {
+            int column = c;
+            table.addColumns(StringColumn.create(names[c], rows.stream().map(row -> row[column]).toList()));
+        }
+        return table;
+    }
+
     @Override
     public Map<String, String> mimeBundle() {
         Table table = table();
-        String html = HtmlTables.html(table);
+        Table more = secondaryTable();
+        String html = HtmlTables.html(table) + (more.rowCount() == 0 ? "" : HtmlTables.html(more));
         Map<String, String> bundle = new LinkedHashMap<>();
         bundle.put("text/html", "<div><b>" + MimeBundle.escapeHtml(name) + "</b> &middot; "
                 + MimeBundle.escapeHtml(profile.describe()) + " &middot; " + took.toSeconds() + " s<br><small>"
-                + MimeBundle.escapeHtml(vm) + "</small>" + html + "</div>");
-        bundle.put("text/plain", name + " (" + profile.describe() + ")\n" + vm + "\n" + table.print());
+                + MimeBundle.escapeHtml(vm) + "</small>" + html + notes.stream()
+                .map(n -> "<br><small>" + MimeBundle.escapeHtml(n) + "</small>").collect(Collectors.joining()) + "</div>");
+        bundle.put("text/plain", name + " (" + profile.describe() + ")\n" + vm + "\n" + table.printAll()
+                + (more.rowCount() == 0 ? "" : "\n" + more.printAll())
+                + notes.stream().map(n -> "\n" + n).collect(Collectors.joining()));
         return bundle;
     }
 
@@ -190,9 +251,17 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             return found.get(0);
         }
         List<String> known = results.stream().map(r -> r.label() + " [" + r.variant() + "]").toList();
-        throw new Mistake(found.isEmpty()
-                ? "no result for " + what + "; this run has " + known
-                : found.size() + " results for " + what + " (one per variant or parameter); name the variant: " + known);
+        if (found.isEmpty()) {
+            throw new Mistake("no result for " + what + "; this run has " + known);
+        }
+        Set<String> foundModes = new LinkedHashSet<>();
+        found.forEach(r -> foundModes.add(r.mode()));
+        if (foundModes.size() > 1) {
+            throw new Mistake(found.size() + " results for " + what + ", one per mode " + foundModes
+                    + ": name the mode, e.g. run.mode(\"" + foundModes.iterator().next() + "\")");
+        }
+        throw new Mistake(found.size() + " results for " + what + " (one per variant or parameter); name the variant: "
+                + known);
     }
 
     @Override
@@ -205,7 +274,8 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
     public String markdown() {
         String file = Evidence.fileName(name);
         return "### " + name + "\n\n" + profile.describe() + "; " + took.toSeconds() + " s. JMH's JSON: `jmh/" + file
-                + ".json`, full log: `jmh/" + file + ".log`.\n\n```\n" + text.strip() + "\n```\n";
+                + ".json`, full log: `jmh/" + file + ".log`.\n\n```\n" + text.strip() + "\n```\n"
+                + notes.stream().map(n -> "\n" + n + "\n").collect(Collectors.joining());
     }
 
     /** JMH's result tables, JSON and full log, under {@code jmh/}. */

@@ -28,10 +28,30 @@ final class BenchmarkFailure {
      * @param classes the benchmark classes that ran, with their sources and cell positions
      */
     static Optional<Mistake> find(Throwable failure, List<BenchClass> classes) {
+        return placed(failure, classes).map(m -> new Mistake(m + STOPPED, failure));
+    }
+
+    /**
+     * What a benchmark that failed printed (JMH goes on with the others), in the learner's terms:
+     * the exception and its cell line where the trace passes through a cell, else its first line.
+     *
+     * @param benchmark the benchmark's qualified name, e.g. {@code cells.Boom.boom}
+     * @param trace the stack trace the forked JVM printed
+     */
+    static String describe(String benchmark, String trace, List<BenchClass> classes) {
+        return placed(ReportedException.parse(trace), classes).orElseGet(() -> {
+            String method = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+            return method + " failed: " + trace.strip().split("\\R", 2)[0];
+        });
+    }
+
+    private static final String STOPPED = "\nJMH stopped the run there; fix the benchmark and run its cell again.";
+
+    private static Optional<String> placed(Throwable failure, List<BenchClass> classes) {
         for (Throwable thrown : candidates(failure)) {
             Optional<Place> where = placeIn(thrown, classes);
             if (where.isPresent()) {
-                return Optional.of(new Mistake(describe(thrown, where.get()), failure));
+                return Optional.of(describe(thrown, where.get()));
             }
         }
         return Optional.empty();
@@ -102,8 +122,9 @@ final class BenchmarkFailure {
     /** The cell whose source a frame ran: javac names the file after the cell's main class. */
     private static Optional<BenchClass> cellOf(StackTraceElement element, List<BenchClass> classes) {
         for (BenchClass c : classes) {
-            String packagePrefix = c.name().substring(0, c.name().length() - c.simpleName().length());
-            if ((c.simpleName() + ".java").equals(element.getFileName())
+            String packagePrefix = c.topLevelClassName().substring(0, c.topLevelClassName().length()
+                    - c.topLevelName().length());
+            if ((c.topLevelName() + ".java").equals(element.getFileName())
                     && element.getClassName().startsWith(packagePrefix) && element.getLineNumber() > 0) {
                 return Optional.of(c);
             }
@@ -113,10 +134,10 @@ final class BenchmarkFailure {
 
     private static String describe(Throwable thrown, Place place) {
         Frame at = place.thrownAt();
-        String what = thrown.getClass().getName() + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
-        String message = place.benchmark().method() + " threw " + what + "\n"
+        String name = thrown instanceof ReportedException reported ? reported.className() : thrown.getClass().getName();
+        String what = name + (thrown.getMessage() == null ? "" : ": " + thrown.getMessage());
+        return place.benchmark().method() + " threw " + what + "\n"
                 + "    at line " + at.cellLine() + " of the %%jmh cell of " + at.cell().simpleName()
                 + (at.equals(place.benchmark()) ? "" : " (in " + at.method() + ")") + ": " + at.sourceLine();
-        return message + "\nJMH stopped the run there; fix the benchmark and run its cell again.";
     }
 }

@@ -3,7 +3,7 @@ package escapelab.bench;
 import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
 import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
@@ -20,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -30,8 +28,6 @@ import java.util.function.Function;
  * telling the learner which benchmark threw what.
  */
 public final class JmhRunner {
-
-    private static final String JMH_LOCK_BUSY = "Unable to acquire the JMH lock";
 
     /**
      * What a run left: JMH's results per variant, its console log, and the progress line to
@@ -55,22 +51,44 @@ public final class JmhRunner {
      */
     public static BenchRun run(RunPlan<?> plan, String runName, List<String> extraJvmArgs, Class<?> objectType)
             throws RunnerException {
+        // What every fork has, in order: the course's flags, the benchmark's own, the run's, the learner's.
         List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
         forkArgs.addAll(extraJvmArgs);
-        // The learner's flags come last, so that theirs win where two set the same option.
         forkArgs.addAll(plan.chosenJvmArgs());
         List<Variant> variants = plan.hasVariants() ? plan.variants() : List.of(Variant.of("default"));
         List<BenchClass> classes = plan.classes();
+        List<BenchmarkListEntry> entries = Annotated.entries(plan);
         Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size())
-                .run(variants, variant -> JmhOptions.of(plan, variant, forkArgs));
+                .run(variants, variant -> JmhOptions.of(plan, variant, extraJvmArgs, entries));
         JmhOutput output = new JmhOutput(ran.byVariant());
         Profile profile = plan.chosenProfile();
+        List<String> notes = new ArrayList<>(Annotated.notes(profile, entries));
+        notes.addAll(failures(ran, classes));
         BenchRun run = new BenchRun(runName, profile, output.vm(forkArgs, plan.hasVariants()), classes,
                 output.results(classes, objectType), output.text(), ran.log(), output.json(), ran.started(),
-                ran.took());
+                ran.took(), notes);
         ran.progress().finish(String.format("JMH done: %d benchmark run%s in %d s (%s)", run.results().size(),
                 run.results().size() == 1 ? "" : "s", ran.took().toSeconds(), profile.describe()));
         return run;
+    }
+
+    /**
+     * The benchmarks that threw, each said with its cell line on the cell's error stream and
+     * returned as a note; the others' results are kept.
+     *
+     * @throws Mistake if every benchmark threw: nothing was measured
+     */
+    private static List<String> failures(Ran ran, List<BenchClass> classes) {
+        List<String> failed = new ArrayList<>();
+        ran.progress().failures().forEach((benchmark, trace) ->
+                failed.add(BenchmarkFailure.describe(benchmark, trace, classes)));
+        if (!failed.isEmpty() && ran.byVariant().values().stream().allMatch(Collection::isEmpty)) {
+            ran.progress().stop(failed.get(0));
+            throw new Mistake(String.join("\n", failed) + "\nNo benchmark was measured; fix the benchmark and "
+                    + "run its cell again.");
+        }
+        failed.forEach(System.err::println);
+        return failed.stream().map(f -> f.split("\\R", 2)[0] + ": no result for it; the others ran.").toList();
     }
 
     /**
@@ -88,7 +106,7 @@ public final class JmhRunner {
      * @throws escapelab.notebook.Mistake if a benchmark threw
      * @throws RunnerException if JMH failed otherwise, or the cell was interrupted
      */
-    private Ran run(List<Variant> variants, Function<Variant, Options> options) throws RunnerException {
+    private Ran run(List<Variant> variants, Function<Variant, List<Options>> options) throws RunnerException {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
         Progress progress = new Progress(OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), benchmarks);
@@ -99,7 +117,11 @@ public final class JmhRunner {
             progress.startVariant(variants.size() > 1 ? variant.label() : "");
             log.println("# Variant: " + variant.label() + " " + variant.jvmArgs());
             try {
-                byVariant.put(variant, runGuarded(options.apply(variant), progress));
+                List<RunResult> results = new ArrayList<>();
+                for (Options group : options.apply(variant)) {
+                    results.addAll(GuardedRun.run(group, progress, progress::waiting));
+                }
+                byVariant.put(variant, results);
             } catch (RunnerException e) {
                 Optional<Mistake> thrown = BenchmarkFailure.find(e, classes);
                 progress.stop(thrown.map(Mistake::getMessage).orElse("JMH failed: " + e.getMessage()));
@@ -111,65 +133,5 @@ public final class JmhRunner {
         }
         return new Ran(byVariant, logBytes.toString(StandardCharsets.UTF_8), progress, started,
                 Duration.between(started, Instant.now()));
-    }
-
-    /**
-     * Runs JMH on a worker thread so that an interrupted cell can end the forked JVMs it
-     * started: JMH itself waits for a fork to finish and would leave it running.
-     */
-    private static Collection<RunResult> runGuarded(Options options, Progress progress) throws RunnerException {
-        Instant started = Instant.now();
-        FutureTask<Collection<RunResult>> task = new FutureTask<>(() -> runWhenFree(options, progress));
-        Thread worker = new Thread(task, "jmh-runner");
-        worker.setDaemon(true);
-        worker.start();
-        boolean finished = false;
-        try {
-            Collection<RunResult> results = task.get();
-            finished = true;
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunnerException("interrupted: the benchmark run was stopped");
-        } catch (ExecutionException e) {
-            finished = true;
-            Throwable cause = e.getCause();
-            if (cause instanceof RunnerException runner) {
-                throw runner;
-            }
-            throw new RunnerException("JMH failed: " + cause, cause);
-        } finally {
-            if (!finished) {
-                endForksStartedSince(started);
-                worker.interrupt();
-            }
-        }
-    }
-
-    /**
-     * JMH refuses to start while another JMH run on this machine holds its lock (another
-     * notebook's benchmark): the two would distort each other's timings. Wait for it instead.
-     */
-    private static Collection<RunResult> runWhenFree(Options options, Progress progress)
-            throws RunnerException, InterruptedException {
-        while (true) {
-            try {
-                return new Runner(options, progress).run();
-            } catch (RunnerException e) {
-                if (e.getMessage() == null || !e.getMessage().contains(JMH_LOCK_BUSY)) {
-                    throw e;
-                }
-                progress.waiting("waiting: another benchmark is running on this machine (another notebook?)");
-                Thread.sleep(1000);
-            }
-        }
-    }
-
-    /** Ends JMH's forked JVMs started by this process at or after {@code since}. */
-    private static void endForksStartedSince(Instant since) {
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().startInstant().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(true))
-                .filter(p -> p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
     }
 }

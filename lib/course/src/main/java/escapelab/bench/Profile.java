@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * How long and how often JMH measures: {@link #QUICK} and {@link #THOROUGH} for any run (the
  * default picked by {@value #ENV}), {@link #TIMING} and {@link #LONG_TIMING} for the lessons that
- * compare times. Every profile fixes the heap and names the collector, so that bytes per
- * operation (stable from run to run) mean the same in each; the quick one is not meant for
- * claims about time.
+ * compare times, {@link #ANNOTATED} to run a benchmark as its annotations say. Every profile
+ * fixes the heap and names the collector (a benchmark's own {@code @Fork} flags come after, and
+ * win), so that bytes per operation (stable from run to run) mean the same in each; the quick one
+ * is not meant for claims about time.
  */
 public enum Profile {
 
@@ -33,7 +34,14 @@ public enum Profile {
      * millions, and the garbage collections they cause land inside it: longer iterations and a
      * third JVM keep the 99.9% interval narrow enough to compare. About 25 s per method.
      */
-    LONG_TIMING(3, 2, 1000, 5, 1000);
+    LONG_TIMING(3, 2, 1000, 5, 1000),
+
+    /**
+     * As the benchmark says: its own {@code @Fork}, {@code @Warmup} and {@code @Measurement}, and
+     * JMH's defaults where it has none (5 forks of 5 x 10 s warm-up and 5 x 10 s measurement: minutes
+     * per method). A benchmark never runs in the notebook's own JVM: {@code @Fork(0)} runs in one fork.
+     */
+    ANNOTATED(-1, -1, -1, -1, -1);
 
     /** The environment variable that picks the default profile: a profile's name, such as {@code thorough}. */
     public static final String ENV = "ESCAPELAB_PROFILE";
@@ -72,8 +80,16 @@ public enum Profile {
         }
     }
 
+    /** Whether this profile leaves the run's shape to each benchmark's annotations. */
+    public boolean asAnnotated() {
+        return forks < 0;
+    }
+
     /** E.g. "quick: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement". */
     public String describe() {
+        if (asAnnotated()) {
+            return "annotated: each benchmark's own @Fork, @Warmup and @Measurement, JMH's defaults where it has none";
+        }
         return name().toLowerCase(Locale.ROOT) + ": " + forks + " fork" + (forks == 1 ? "" : "s") + ", "
                 + warmupIterations + " x " + warmupMillis + " ms warm-up, "
                 + iterations + " x " + iterationMillis + " ms measurement";

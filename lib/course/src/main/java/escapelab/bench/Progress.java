@@ -14,7 +14,10 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JMH's text output, kept for the run's log, plus one line of live progress shown in the cell
@@ -37,7 +40,12 @@ final class Progress implements OutputFormat {
         }
     }
 
+    private static final String FAILURE = "<failure>";
+
     private final OutputFormat log;
+    private final Map<String, String> failures = new LinkedHashMap<>();
+    private String benchmark;
+    private boolean failing;
     private final Host host;
     private final long started = System.nanoTime();
     private final int total;
@@ -83,8 +91,19 @@ final class Progress implements OutputFormat {
         update(State.STOPPED);
     }
 
+    /**
+     * What each benchmark that failed printed, by its qualified name: JMH prints a failure as
+     * {@code <failure>}, a blank line, then each exception's stack trace, and goes on with the
+     * next benchmark.
+     */
+    Map<String, String> failures() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(failures));
+    }
+
     @Override
     public void startBenchmark(BenchmarkParams params) {
+        benchmark = params.getBenchmark();
+        failing = false;
         line = name(params) + ": forking a JVM";
         update(State.RUNNING);
         log.startBenchmark(params);
@@ -127,6 +146,11 @@ final class Progress implements OutputFormat {
 
     @Override
     public void println(String s) {
+        if (FAILURE.equals(s)) {
+            failing = true;
+        } else if (failing && s != null && !s.isBlank() && benchmark != null) {
+            failures.merge(benchmark, s.strip(), (earlier, more) -> earlier + "\n" + more);
+        }
         log.println(s);
     }
 

@@ -25,8 +25,10 @@ public abstract class RunPlan<B extends RunPlan<B>> {
     private final Map<String, String[]> params = new LinkedHashMap<>();
     private final List<Variant> variants = new ArrayList<>();
     private final List<String> jvmArgs = new ArrayList<>();
+    private final List<String> profilers = new ArrayList<>();
     private Profile profile;
     private String name;
+    private int threads;
 
     /**
      * @param classes the compiled benchmark classes to run, at least one
@@ -53,10 +55,16 @@ public abstract class RunPlan<B extends RunPlan<B>> {
                     + "without methods(...) all of them run");
         }
         for (String method : names) {
-            if (classes.stream().noneMatch(c -> c.benchmarks().contains(method))) {
-                throw new Mistake("no @Benchmark method " + method + " in " + describeBenchmarks());
+            if (classes.stream().anyMatch(c -> c.benchmarks().contains(method))) {
+                methods.add(method);
+                continue;
             }
-            methods.add(method);
+            // A member of a @Group runs with its group, under the group's name.
+            String group = Annotated.groupHolding(classes, method).orElseThrow(() ->
+                    new Mistake("no @Benchmark method " + method + " in " + describeBenchmarks()));
+            if (!methods.contains(group)) {
+                methods.add(group);
+            }
         }
         return self();
     }
@@ -114,7 +122,35 @@ public abstract class RunPlan<B extends RunPlan<B>> {
     }
 
     /**
-     * Picks the profile: {@code QUICK} for workshops, {@code THOROUGH} for claims about time.
+     * Runs each benchmark on this many threads at once, as {@code @Threads} does (default: the
+     * benchmark's own {@code @Threads}, else 1).
+     *
+     * @throws Mistake if the count is below 1
+     */
+    public B threads(int count) {
+        if (count < 1) {
+            throw new Mistake("a benchmark runs on 1 thread or more; got threads(" + count + ")");
+        }
+        threads = count;
+        return self();
+    }
+
+    /**
+     * Adds one of JMH's profilers by the name {@code -prof} takes, such as {@code "stack"},
+     * {@code "comp"} or {@code "jfr"}, with its options after a colon where it has some
+     * ({@code "stack:lines=5"}). The GC profiler is always on.
+     *
+     * @throws Mistake if JMH has no such profiler, or it cannot run here: with the list of those it has
+     */
+    public B profiler(String nameAndOptions) {
+        profilers.add(Profilers.check(nameAndOptions));
+        return self();
+    }
+
+    /**
+     * Picks the profile: {@code QUICK} for workshops, {@code THOROUGH} for claims about time,
+     * {@code TIMING} or {@code LONG_TIMING} to compare times, {@code ANNOTATED} to run each
+     * benchmark as its {@code @Fork}, {@code @Warmup} and {@code @Measurement} say.
      *
      * @throws Mistake if the profile is null
      */
@@ -173,6 +209,16 @@ public abstract class RunPlan<B extends RunPlan<B>> {
     /** The flags given for every fork. */
     final List<String> chosenJvmArgs() {
         return List.copyOf(jvmArgs);
+    }
+
+    /** The thread count given, or 0 for the benchmark's own. */
+    final int chosenThreads() {
+        return threads;
+    }
+
+    /** JMH's profilers added, by name with their options. */
+    final List<String> chosenProfilers() {
+        return List.copyOf(profilers);
     }
 
     /** The profile picked, or the one the plan started with. */

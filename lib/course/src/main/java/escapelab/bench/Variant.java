@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One configuration to run every benchmark under: a label, extra JVM flags, and optionally
@@ -51,9 +52,30 @@ public record Variant(String label, List<String> jvmArgs, Path javaHome) {
                 throw new Mistake("JVM flag '" + flag + "' of " + owner + " does not start with '-'; "
                         + "write it as on the java command line, e.g. -XX:-DoEscapeAnalysis");
             }
+            String instead = JMH_OPTIONS.get(flag);
+            if (instead != null) {
+                throw new Mistake("'" + flag + "' in " + owner + " is an option of JMH's command line, not a JVM "
+                        + "flag: " + instead);
+            }
         }
         return List.copyOf(flags);
     }
+
+    /** Options of JMH's command line that a learner may take for JVM flags, and the word that says them here. */
+    private static final Map<String, String> JMH_OPTIONS = Map.ofEntries(
+            Map.entry("-prof", "add a profiler with .profiler(\"stack\") (JMH's names: stack, comp, cl, jfr, ...)"),
+            Map.entry("-t", "set the threads with .threads(4)"),
+            Map.entry("-f", "forks come from the profile: .profile(THOROUGH), or .profile(ANNOTATED) for @Fork"),
+            Map.entry("-i", "iterations come from the profile: .profile(THOROUGH), or .profile(ANNOTATED)"),
+            Map.entry("-wi", "warm-up comes from the profile: .profile(THOROUGH), or .profile(ANNOTATED)"),
+            Map.entry("-r", "iteration time comes from the profile: .profile(THOROUGH), or .profile(ANNOTATED)"),
+            Map.entry("-w", "warm-up time comes from the profile: .profile(THOROUGH), or .profile(ANNOTATED)"),
+            Map.entry("-p", "set a @Param with .param(\"size\", \"10\", \"1000\")"),
+            Map.entry("-bm", "set the mode in the cell with @BenchmarkMode"),
+            Map.entry("-tu", "set the unit in the cell with @OutputTimeUnit"),
+            Map.entry("-jvmArgs", "give JVM flags themselves, e.g. jvmArgs(\"-XX:-DoEscapeAnalysis\")"),
+            Map.entry("-jvmArgsAppend", "give JVM flags themselves, e.g. jvmArgs(\"-XX:-DoEscapeAnalysis\")"),
+            Map.entry("-jvmArgsPrepend", "give JVM flags themselves, e.g. jvmArgs(\"-XX:-DoEscapeAnalysis\")"));
 
     /** The feature release of the JDK this variant forks: 17, 25… */
     int feature() {

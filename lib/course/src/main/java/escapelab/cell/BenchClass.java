@@ -33,6 +33,18 @@ public record BenchClass(String name, String simpleName, String source, List<Str
         this(name, simpleName, source, classNames, benchmarks, 1);
     }
 
+    /** The cell's top-level class that holds this one: itself, or {@code Outer} for {@code Outer.Maps}. */
+    public String topLevelName() {
+        int dot = simpleName.indexOf('.');
+        return dot < 0 ? simpleName : simpleName.substring(0, dot);
+    }
+
+    /** The qualified name of {@link #topLevelName()}, e.g. {@code cells.Outer}. */
+    public String topLevelClassName() {
+        String packageName = packageName();
+        return packageName.isEmpty() ? topLevelName() : packageName + "." + topLevelName();
+    }
+
     /** Whether the cell compiled a top-level class of this simple name, benchmark or not. */
     public boolean declares(String simple) {
         return classNames.stream().anyMatch(c -> c.substring(c.lastIndexOf('.') + 1).equals(simple));
@@ -79,13 +91,13 @@ public record BenchClass(String name, String simpleName, String source, List<Str
     }
 
     private String packageName() {
-        int dot = name.lastIndexOf('.');
+        int dot = name.length() - simpleName.length() - 1;
         return dot < 0 ? "" : name.substring(0, dot);
     }
 
     private String sourceFile() {
         String folder = packageName().isEmpty() ? "" : packageName().replace('.', '/') + "/";
-        return "src/main/java/" + folder + simpleName + ".java";
+        return "src/main/java/" + folder + topLevelName() + ".java";
     }
 
     private static final Pattern PACKAGE_LINE = Pattern.compile("(?m)^\\s*package\\s+[\\w.]+\\s*;");

@@ -17,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.tools.Diagnostic;
@@ -91,15 +93,25 @@ public final class BenchCompiler {
             }
             String mainName = packageName + "." + outline.mainType;
             List<String> classNames = outline.types.stream().map(t -> packageName + "." + t).toList();
-            List<String> benchmarks = benchmarks(staging, mainName).stream()
-                    .sorted(Comparator.comparingInt(m -> outline.mainMethods.indexOf(m))).toList();
-            if (benchmarks.isEmpty()) {
+            // The main class's benchmarks, then those of classes nested in the cell's classes (as JMH
+            // allows: @State classes with @Benchmark methods inside an outer class), named Outer.Inner.
+            List<BenchClass> found = new ArrayList<>();
+            benchmarks(staging).forEach((qualified, methods) -> {
+                boolean main = qualified.equals(mainName);
+                boolean nested = classNames.stream().anyMatch(c -> qualified.startsWith(c + "."));
+                if (main || nested) {
+                    List<String> ordered = main ? methods.stream()
+                            .sorted(Comparator.comparingInt(m -> outline.mainMethods.indexOf(m))).toList() : methods;
+                    found.add(main ? 0 : found.size(), new BenchClass(qualified,
+                            qualified.substring(packageName.length() + 1), source, classNames, ordered, firstLine));
+                }
+            });
+            if (found.isEmpty()) {
                 throw new Mistake("benchmark class " + outline.mainType + " has no @Benchmark method: "
                         + "annotate at least one public method with @Benchmark (org.openjdk.jmh.annotations)");
             }
-            BenchClass result = new BenchClass(mainName, outline.mainType, source, classNames, benchmarks, firstLine);
-            target.install(staging, result);
-            return result;
+            target.install(staging, found);
+            return found.get(0);
         } finally {
             Folders.deleteTree(staging);
         }
@@ -138,22 +150,25 @@ public final class BenchCompiler {
         return source.replaceFirst("(?m)^(\\s*)package\\s+[\\w.]+\\s*;", "$1");
     }
 
-    private static List<String> benchmarks(Path staging, String mainName) throws IOException {
+    /** The benchmark methods the processor listed, by the qualified name of their class, in list order. */
+    private static Map<String, List<String>> benchmarks(Path staging) throws IOException {
         Path list = staging.resolve("META-INF/BenchmarkList");
+        Map<String, List<String>> byClass = new LinkedHashMap<>();
         if (!Files.exists(list)) {
-            return List.of();
+            return byClass;
         }
-        Set<String> methods = new LinkedHashSet<>();
         for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 BenchmarkListEntry entry = new BenchmarkListEntry(line.strip());
-                if (entry.getUserClassQName().equals(mainName)) {
-                    String name = entry.getUsername();
-                    methods.add(name.substring(name.lastIndexOf('.') + 1));
+                String name = entry.getUsername();
+                List<String> methods = byClass.computeIfAbsent(entry.getUserClassQName(), k -> new ArrayList<>());
+                String method = name.substring(name.lastIndexOf('.') + 1);
+                if (!methods.contains(method)) {
+                    methods.add(method);
                 }
             }
         }
-        return List.copyOf(methods);
+        return byClass;
     }
 
     private static List<SourceProblem> errors(DiagnosticCollector<JavaFileObject> collector, String source,

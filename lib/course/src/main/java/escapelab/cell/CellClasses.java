@@ -120,7 +120,26 @@ public final class CellClasses {
         if (classes == null || Arrays.asList(classes).contains(null)) {
             throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
         }
-        return benchmarks(Arrays.stream(classes).map(Class::getSimpleName).toArray(String[]::new));
+        return benchmarks(Arrays.stream(classes).map(this::cellName).toArray(String[]::new));
+    }
+
+    /**
+     * The name a class has among the compiled cells: its simple name, or {@code Outer.Inner} for
+     * a benchmark class nested in a cell's class. The session sees a cell's classes nested in
+     * wrappers of its own, so the longest chain of enclosing names that a cell compiled wins.
+     */
+    synchronized String cellName(Class<?> type) {
+        List<String> chain = new ArrayList<>();
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            chain.add(0, c.getSimpleName());
+        }
+        for (int from = 0; from < chain.size() - 1; from++) {
+            String candidate = String.join(".", chain.subList(from, chain.size()));
+            if (bySimpleName.containsKey(candidate)) {
+                return candidate;
+            }
+        }
+        return type.getSimpleName();
     }
 
     /**
@@ -181,11 +200,13 @@ public final class CellClasses {
      * Copies a compilation's output in, replacing the entries of its classes in the merged
      * benchmark list, and forgets JMH's cached compiler hints so the next run reads them again.
      */
-    synchronized void install(Path staging, BenchClass compiled) throws IOException {
-        Set<String> replaced = new LinkedHashSet<>(compiled.classNames());
+    synchronized void install(Path staging, List<BenchClass> compiled) throws IOException {
+        Set<String> replaced = new LinkedHashSet<>(compiled.get(0).classNames());
         List<String> list = new ArrayList<>();
         for (String line : readLines(dir.resolve(BENCHMARK_LIST))) {
-            if (!replaced.contains(new BenchmarkListEntry(line).getUserClassQName())) {
+            String owner = new BenchmarkListEntry(line).getUserClassQName();
+            // A cell's classes and the classes nested in them are replaced together.
+            if (replaced.stream().noneMatch(c -> owner.equals(c) || owner.startsWith(c + "."))) {
                 list.add(line);
             }
         }
@@ -207,9 +228,11 @@ public final class CellClasses {
         writeAtomically(dir.resolve(BENCHMARK_LIST), list);
         writeAtomically(dir.resolve(COMPILER_HINTS), new ArrayList<>(hints));
         forgetCachedHints();
-        BenchClass earlier = bySimpleName.put(compiled.simpleName(), compiled);
-        latestFirst.remove(earlier);
-        latestFirst.addFirst(compiled);
+        for (BenchClass one : compiled) {
+            BenchClass earlier = bySimpleName.put(one.simpleName(), one);
+            latestFirst.remove(earlier);
+            latestFirst.addFirst(one);
+        }
     }
 
     private synchronized List<BenchClass> latestFirst() {

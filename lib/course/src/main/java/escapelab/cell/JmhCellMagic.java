@@ -39,11 +39,24 @@ public final class JmhCellMagic {
     public static BenchClass compile(String source, int firstLine) throws Exception {
         BenchClass compiled = new BenchCompiler(CellClasses.shared()).compile(source, firstLine);
         try {
-            Notebook.host().declare(BenchCompiler.withoutPackage(source));
+            Notebook.host().declare(forSession(source));
         } catch (IllegalStateException e) {
             System.err.println("Compiled for JMH, but later cells cannot name " + compiled.simpleName()
                     + ": " + e.getMessage());
         }
         return SessionEvidence.current().record(compiled);
+    }
+
+    /** JMH's {@code Runner}, as the session names it: it waits for JMH's lock and keeps the kernel's flags out of forks. */
+    private static final String SESSION_RUNNER = "escapelab.bench.Runner";
+
+    /**
+     * The source as the session declares it: without its package line, and with JMH's
+     * {@code Runner} imported as the session's own, so that a pasted {@code main()} that runs
+     * {@code new Runner(opt).run()} behaves like {@code bench(...)} when a later cell calls it.
+     */
+    static String forSession(String source) {
+        return BenchCompiler.withoutPackage(source)
+                .replaceAll("(?m)^(\\s*)import\\s+org\\.openjdk\\.jmh\\.runner\\.Runner\\s*;", "$1import " + SESSION_RUNNER + ";");
     }
 }

@@ -138,7 +138,7 @@ public final class Escapes extends RunPlan<Escapes> {
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (packages.isEmpty() && packagesOf.isEmpty()) {
             for (BenchClass c : classes()) {
-                files.putAll(Scope.cellClasses(cellDir, c.name()));
+                files.putAll(Scope.cellClasses(cellDir, c.topLevelClassName()));
             }
             return new Scope(String.join(", ", classes().stream().map(BenchClass::simpleName).toList()), files);
         }

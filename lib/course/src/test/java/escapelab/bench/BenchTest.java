@@ -40,6 +40,48 @@ class BenchTest {
     }
 
     @Test
+    void aBenchmarksOwnForkFlagsApplyInTheCoursesRun() throws Exception {
+        // Escape analysis off by the benchmark's own @Fork: its non-escaping point is allocated.
+        BenchClass own = new BenchCompiler(CellClasses.shared()).compile(
+                "import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread) @Fork(jvmArgs = \"-XX:-DoEscapeAnalysis\")\n"
+                + "public class OwnForkFlags {\n"
+                + "  record P(int a, int b) {}\n"
+                + "  int x = 3;\n"
+                + "  @Benchmark public int local() { P p = new P(x, x + 1); return p.a() + p.b(); }\n"
+                + "}\n", 1);
+        BenchRun run = new Bench(List.of(own)).profile(Profile.QUICK).run();
+
+        assertTrue(run.bytesPerOp("local") >= 16, () -> "P is allocated with escape analysis off: "
+                + run.bytesPerOp("local") + " B/op");
+        assertTrue(run.notes().stream().anyMatch(n -> n.contains("@Fork(jvmArgs = [-XX:-DoEscapeAnalysis])")),
+                run.notes()::toString);
+        assertTrue(run.log().contains("-XX:-DoEscapeAnalysis"), "JMH's log shows the fork's flags");
+    }
+
+    @Test
+    void oneBenchmarkThatThrowsLosesNotTheOthers() throws Exception {
+        BenchClass cls = new BenchCompiler(CellClasses.shared()).compile(
+                "import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread)\n"
+                + "public class HalfBroken {\n"
+                + "  int x = 3;\n"
+                + "  @Benchmark public int fine() { return x + 1; }\n"
+                + "  @Benchmark public int broken() {\n"
+                + "    if (x == 3) throw new IllegalStateException(\"broken on purpose\");\n"
+                + "    return x;\n"
+                + "  }\n"
+                + "}\n", 4);
+        BenchRun run = new Bench(List.of(cls)).profile(Profile.QUICK).run();
+
+        assertEquals(List.of("fine"), run.results().stream().map(BenchResult::method).toList());
+        assertTrue(run.notes().stream().anyMatch(n -> n.startsWith(
+                "HalfBroken.broken threw java.lang.IllegalStateException: broken on purpose")), run.notes()::toString);
+        Mistake none = assertThrows(Mistake.class, () -> new Bench(List.of(cls)).methods("broken").run());
+        assertTrue(none.getMessage().contains("at line 10 of the %%jmh cell of HalfBroken"), none.getMessage());
+    }
+
+    @Test
     void measuresScalarReplacementAndItsAbsenceWithEscapeAnalysisOff() throws Exception {
         BenchClass cls = new BenchCompiler(CellClasses.shared())
                 .compile(firstEscape("EscapePoint p = new EscapePoint(x, x + 1); return p.x() + p.y();"), 2);
@@ -140,7 +182,7 @@ class BenchTest {
         assertEquals("Throwing.boom threw java.lang.IllegalStateException: boom in benchmark\n"
                 + "    at line 8 of the %%jmh cell of Throwing (in Throwing.check): "
                 + "if (x == 0) throw new IllegalStateException(\"boom in benchmark\");\n"
-                + "JMH stopped the run there; fix the benchmark and run its cell again.", thrown.getMessage());
+                + "No benchmark was measured; fix the benchmark and run its cell again.", thrown.getMessage());
     }
 
     @Test

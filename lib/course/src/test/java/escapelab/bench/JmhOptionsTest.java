@@ -37,8 +37,19 @@ class JmhOptionsTest {
         return options.getIncludes().stream().anyMatch(include -> Pattern.compile(include).matcher(benchmark).find());
     }
 
+    /** A fork's flags in the order JMH gives them: prepended, in place of the JVM's own, appended. */
     private static List<String> jvmArgs(Options options) {
-        return new ArrayList<>(options.getJvmArgs().get());
+        List<String> all = new ArrayList<>(options.getJvmArgsPrepend().get());
+        all.addAll(options.getJvmArgs().get());
+        all.addAll(options.getJvmArgsAppend().get());
+        return all;
+    }
+
+    /** The options of a plan whose benchmarks annotate no fork flags: one JMH run. */
+    private static Options one(RunPlan<?> plan, Variant variant) {
+        List<Options> options = JmhOptions.of(plan, variant, List.of(), List.of());
+        assertEquals(1, options.size());
+        return options.get(0);
     }
 
     @Test
@@ -61,36 +72,36 @@ class JmhOptionsTest {
 
     @Test
     void optionsTakeTheProfilesForksIterationsAndTimes() {
-        Options thorough = JmhOptions.of(bench().profile(Profile.THOROUGH), Variant.of("default"), FORK_ARGS);
+        Options thorough = one(bench().profile(Profile.THOROUGH), Variant.of("default"));
         assertEquals(2, thorough.getForkCount().get());
         assertEquals(5, thorough.getWarmupIterations().get());
         assertEquals(TimeValue.milliseconds(1000), thorough.getWarmupTime().get());
         assertEquals(5, thorough.getMeasurementIterations().get());
         assertEquals(TimeValue.milliseconds(1000), thorough.getMeasurementTime().get());
 
-        Options timing = JmhOptions.of(bench().profile(Profile.TIMING), Variant.of("default"), FORK_ARGS);
+        Options timing = one(bench().profile(Profile.TIMING), Variant.of("default"));
         assertEquals(2, timing.getForkCount().get());
         assertEquals(3, timing.getWarmupIterations().get());
         assertEquals(TimeValue.milliseconds(300), timing.getWarmupTime().get());
         assertEquals(5, timing.getMeasurementIterations().get());
         assertEquals(TimeValue.milliseconds(400), timing.getMeasurementTime().get());
 
-        Options quick = JmhOptions.of(bench().profile(Profile.QUICK), Variant.of("default"), FORK_ARGS);
+        Options quick = one(bench().profile(Profile.QUICK), Variant.of("default"));
         assertEquals(1, quick.getForkCount().get());
         assertEquals(3, quick.getMeasurementIterations().get());
     }
 
     @Test
-    void optionsAlwaysProfileTheGarbageCollectorAndFailOnABenchmarksError() {
-        Options options = JmhOptions.of(bench(), Variant.of("default"), FORK_ARGS);
+    void optionsAlwaysProfileTheGarbageCollectorAndGoOnPastABenchmarksError() {
+        Options options = one(bench(), Variant.of("default"));
 
         assertEquals(List.of(new ProfilerConfig(GCProfiler.class.getCanonicalName())), options.getProfilers());
-        assertTrue(options.shouldFailOnError().get());
+        assertFalse(options.shouldFailOnError().get(), "one benchmark that throws must not lose the others");
     }
 
     @Test
     void withoutMethodsOptionsIncludeEveryBenchmarkOfTheClassesOnly() {
-        Options options = JmhOptions.of(bench(), Variant.of("default"), FORK_ARGS);
+        Options options = one(bench(), Variant.of("default"));
 
         assertEquals(2, options.getIncludes().size(), options.getIncludes()::toString);
         assertTrue(runs(options, "cells.FirstEscape.pointerReturn"));
@@ -102,7 +113,7 @@ class JmhOptionsTest {
 
     @Test
     void chosenMethodsAreTheOnlyOnesIncluded() {
-        Options options = JmhOptions.of(bench().methods("valueReturn", "arrayReturn"), Variant.of("default"), FORK_ARGS);
+        Options options = one(bench().methods("valueReturn", "arrayReturn"), Variant.of("default"));
 
         assertTrue(runs(options, "cells.FirstEscape.valueReturn"));
         assertTrue(runs(options, "cells.FirstEscape.arrayReturn"));
@@ -114,7 +125,7 @@ class JmhOptionsTest {
 
     @Test
     void optionsCarryTheParamValues() {
-        Options options = JmhOptions.of(bench().param("size", "10", "1000"), Variant.of("default"), FORK_ARGS);
+        Options options = one(bench().param("size", "10", "1000"), Variant.of("default"));
 
         assertEquals(List.of("10", "1000"), List.copyOf(options.getParameter("size").get()));
         assertFalse(options.getParameter("kind").hasValue());
@@ -122,7 +133,7 @@ class JmhOptionsTest {
 
     @Test
     void theForkArgsComeBeforeTheVariantsFlagsSoThatTheVariantsWin() {
-        Options options = JmhOptions.of(bench(), Variant.of("EA off", "-XX:-DoEscapeAnalysis", "-Xmx2g"), FORK_ARGS);
+        Options options = one(bench(), Variant.of("EA off", "-XX:-DoEscapeAnalysis", "-Xmx2g"));
 
         List<String> expected = new ArrayList<>();
         if (Runtime.version().feature() >= 23) {
@@ -139,7 +150,7 @@ class JmhOptionsTest {
         Path home = FakeJdk.home(dir, "jdk-25", "25.0.3");
         Variant variant = new Variant("JDK 25", List.of("-XX:+UseCompactObjectHeaders"), home);
 
-        Options options = JmhOptions.of(bench(), variant, FORK_ARGS);
+        Options options = one(bench(), variant);
 
         List<String> expected = new ArrayList<>(List.of(UNSAFE_ALLOWED));
         expected.addAll(FORK_ARGS);
@@ -154,16 +165,27 @@ class JmhOptionsTest {
         Variant on23 = new Variant("JDK 23", List.of(), FakeJdk.home(dir, "jdk-23", "23"));
         Variant on17 = new Variant("JDK 17", List.of(), FakeJdk.home(dir, "jdk-17", "17.0.12"));
 
-        assertEquals(FORK_ARGS, jvmArgs(JmhOptions.of(bench(), on22, FORK_ARGS)));
-        assertEquals(FORK_ARGS, jvmArgs(JmhOptions.of(bench(), on17, FORK_ARGS)));
-        assertEquals(UNSAFE_ALLOWED, jvmArgs(JmhOptions.of(bench(), on23, FORK_ARGS)).get(0));
-        assertEquals(1, jvmArgs(JmhOptions.of(bench(), on23, FORK_ARGS)).stream().filter(UNSAFE_ALLOWED::equals).count());
+        assertEquals(FORK_ARGS, jvmArgs(one(bench(), on22)));
+        assertEquals(FORK_ARGS, jvmArgs(one(bench(), on17)));
+        assertEquals(UNSAFE_ALLOWED, jvmArgs(one(bench(), on23)).get(0));
+        assertEquals(1, jvmArgs(one(bench(), on23)).stream().filter(UNSAFE_ALLOWED::equals).count());
     }
 
     @Test
-    void thePlansOwnJvmArgsAreLeftToTheCallersForkArgs() {
-        Options options = JmhOptions.of(bench().jvmArgs("-Xss4m"), Variant.of("default"), List.of("-Xmx1g"));
+    void theRunsExtraFlagsThenTheLearnersThenTheVariantsComeLast() {
+        Options options = JmhOptions.of(bench().jvmArgs("-Xss4m"), Variant.of("EA off", "-XX:-DoEscapeAnalysis"),
+                List.of("-XX:+LogCompilation"), List.of()).get(0);
 
-        assertFalse(jvmArgs(options).contains("-Xss4m"), jvmArgs(options)::toString);
+        List<String> args = jvmArgs(options);
+        assertEquals(List.of("-XX:+LogCompilation", "-Xss4m", "-XX:-DoEscapeAnalysis"),
+                args.subList(args.size() - 3, args.size()));
+    }
+
+    @Test
+    void aForkNeverTakesTheKernelsOwnFlags() {
+        Options options = one(bench(), Variant.of("default"));
+
+        assertTrue(options.getJvmArgs().hasValue(), "JMH copies this JVM's flags where nothing sets them");
+        assertEquals(List.of(), List.copyOf(options.getJvmArgs().get()));
     }
 }

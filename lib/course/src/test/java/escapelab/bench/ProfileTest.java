@@ -15,6 +15,8 @@ class ProfileTest {
         assertEquals("thorough: 2 forks, 5 x 1000 ms warm-up, 5 x 1000 ms measurement", Profile.THOROUGH.describe());
         assertEquals("timing: 2 forks, 3 x 300 ms warm-up, 5 x 400 ms measurement", Profile.TIMING.describe());
         assertEquals("long_timing: 3 forks, 2 x 1000 ms warm-up, 5 x 1000 ms measurement", Profile.LONG_TIMING.describe());
+        assertEquals("annotated: each benchmark's own @Fork, @Warmup and @Measurement, JMH's defaults where it has none",
+                Profile.ANNOTATED.describe());
     }
 
     @Test
@@ -29,7 +31,7 @@ class ProfileTest {
     void anUnknownProfileInTheEnvironmentIsRefusedNamingEveryProfile() throws Exception {
         String out = ChildJvm.probe(Map.of(Profile.ENV, "fast"), "profile");
 
-        assertEquals("refused ESCAPELAB_PROFILE is 'fast'; use one of [quick, thorough, timing, long_timing]", out);
+        assertEquals("refused ESCAPELAB_PROFILE is 'fast'; use one of [quick, thorough, timing, long_timing, annotated]", out);
     }
 
     @Test

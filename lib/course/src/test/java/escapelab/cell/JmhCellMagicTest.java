@@ -177,4 +177,16 @@ class JmhCellMagicTest {
         assertTrue(recorded(compiled));
         assertEquals(1, host.declared.size());
     }
+
+    @Test
+    void theSessionNamesJmhsRunnerAsItsOwnAndDropsThePackage() {
+        String source = "package demo;\nimport org.openjdk.jmh.runner.Runner;\nimport org.openjdk.jmh.runner.RunnerException;\n"
+                + "public class Main { }\n";
+
+        String declared = JmhCellMagic.forSession(source);
+
+        assertTrue(declared.contains("import escapelab.bench.Runner;"), declared);
+        assertTrue(declared.contains("import org.openjdk.jmh.runner.RunnerException;"), "other imports stay: " + declared);
+        assertFalse(declared.contains("package demo;"), declared);
+    }
 }

@@ -1,0 +1,84 @@
+package escapelab.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.options.Options;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+
+/**
+ * One JMH run as a cell needs it: on a worker thread, so that an interrupted cell ends the forked
+ * JVMs it started, and waiting while another run on this machine holds JMH's lock.
+ */
+final class GuardedRun {
+
+    private static final String JMH_LOCK_BUSY = "Unable to acquire the JMH lock";
+
+    private GuardedRun() {
+    }
+
+    /**
+     * Runs JMH on a worker thread so that an interrupted cell can end the forked JVMs it
+     * started: JMH itself waits for a fork to finish and would leave it running.
+     */
+    static Collection<RunResult> run(Options options, OutputFormat out, Consumer<String> waiting) throws RunnerException {
+        Instant started = Instant.now();
+        FutureTask<Collection<RunResult>> task = new FutureTask<>(() -> runWhenFree(options, out, waiting));
+        Thread worker = new Thread(task, "jmh-runner");
+        worker.setDaemon(true);
+        worker.start();
+        boolean finished = false;
+        try {
+            Collection<RunResult> results = task.get();
+            finished = true;
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunnerException("interrupted: the benchmark run was stopped");
+        } catch (ExecutionException e) {
+            finished = true;
+            Throwable cause = e.getCause();
+            if (cause instanceof RunnerException runner) {
+                throw runner;
+            }
+            throw new RunnerException("JMH failed: " + cause, cause);
+        } finally {
+            if (!finished) {
+                endForksStartedSince(started);
+                worker.interrupt();
+            }
+        }
+    }
+
+    /**
+     * JMH refuses to start while another JMH run on this machine holds its lock (another
+     * notebook's benchmark): the two would distort each other's timings. Wait for it instead.
+     */
+    private static Collection<RunResult> runWhenFree(Options options, OutputFormat out, Consumer<String> waiting)
+            throws RunnerException, InterruptedException {
+        while (true) {
+            try {
+                return new org.openjdk.jmh.runner.Runner(options, out).run();
+            } catch (RunnerException e) {
+                if (e.getMessage() == null || !e.getMessage().contains(JMH_LOCK_BUSY)) {
+                    throw e;
+                }
+                waiting.accept("waiting: another benchmark is running on this machine (another notebook?)");
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    /** Ends JMH's forked JVMs started by this process at or after {@code since}. */
+    private static void endForksStartedSince(Instant since) {
+        ProcessHandle.current().descendants()
+                .filter(p -> p.info().startInstant().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(true))
+                .filter(p -> p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
+                .forEach(ProcessHandle::destroyForcibly);
+    }
+}
