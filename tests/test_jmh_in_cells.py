@@ -57,7 +57,7 @@ class JmhInCellsTest(unittest.TestCase):
         self.run_cell("%%jmh\nimport org.openjdk.jmh.annotations.*;\n"
                       "public class Sample35 {\n    @State(Scope.Thread)\n    public static class Maps {\n"
                       "        int x = 3;\n        @Benchmark public int get() { return x; }\n    }\n}\n")
-        self.assertEqual('"Sample35.Maps.get"',
+        self.assertEqual('Sample35.Maps.get',
                          self.value('bench(Sample35.Maps.class).run().result("get").benchmark()'))
 
     def test_threads_and_profilers_are_words_and_jmh_options_are_not_flags(self):
@@ -77,8 +77,8 @@ class JmhInCellsTest(unittest.TestCase):
                       "@State(Scope.Thread)\npublic class OwnRunner {\n    int x = 3;\n"
                       "    @Benchmark public int one() { return x; }\n}\n")
         flags = self.value("new Runner(" + SHORT + ").run().iterator().next().getParams().getJvmArgs().toString()")
-        self.assertEqual('"[]"', flags, "a fork gets no flag of the kernel's own (its collector, its archive)")
-        self.assertEqual('"escapelab.bench.Runner"', self.value("Runner.class.getName()"),
+        self.assertEqual('[]', flags, "a fork gets no flag of the kernel's own (its collector, its archive)")
+        self.assertEqual('escapelab.bench.Runner', self.value("Runner.class.getName()"),
                          "the cell's import of JMH's Runner names the session's own")
 
 
