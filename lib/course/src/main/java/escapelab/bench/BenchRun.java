@@ -71,12 +71,13 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
      * @throws escapelab.notebook.Mistake if there is none, or several (then name the variant)
      */
     public BenchResult result(String method) {
-        return only(method, r -> r.method().equals(method));
+        return only(method, method, r -> r.method().equals(method));
     }
 
     /** The result of {@code method} under the variant labelled {@code variant}. */
     public BenchResult result(String method, String variant) {
-        return only(method + " [" + variant + "]", r -> r.method().equals(method) && r.variant().equals(variant));
+        return only(method, method + " [" + variant + "]",
+                r -> r.method().equals(method) && r.variant().equals(variant));
     }
 
     /** Bytes allocated per operation by {@code method}; see {@link #result(String)}. */
@@ -240,7 +241,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         return mimeBundle().get("text/plain");
     }
 
-    private BenchResult only(String what, Predicate<BenchResult> match) {
+    private BenchResult only(String method, String what, Predicate<BenchResult> match) {
         List<BenchResult> found = new ArrayList<>();
         for (BenchResult r : results) {
             if (match.test(r)) {
@@ -252,7 +253,10 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
         }
         List<String> known = results.stream().map(r -> r.label() + " [" + r.variant() + "]").toList();
         if (found.isEmpty()) {
-            throw new Mistake("no result for " + what + "; this run has " + known);
+            // A benchmark that threw has no result: say why, with the line that threw.
+            String why = notes.stream().filter(n -> n.contains("." + method + " threw ")
+                    || n.contains("." + method + " failed: ")).findFirst().map(n -> ": " + n).orElse("");
+            throw new Mistake("no result for " + what + why + "; this run has " + known);
         }
         Set<String> foundModes = new LinkedHashSet<>();
         found.forEach(r -> foundModes.add(r.mode()));

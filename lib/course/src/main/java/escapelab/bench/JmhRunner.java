@@ -88,7 +88,8 @@ public final class JmhRunner {
                     + "run its cell again.");
         }
         failed.forEach(System.err::println);
-        return failed.stream().map(f -> f.split("\\R", 2)[0] + ": no result for it; the others ran.").toList();
+        return failed.stream().map(f -> String.join(", ", f.strip().split("\\R\\s*")) + ": no result for it; the others ran.")
+                .toList();
     }
 
     /**

@@ -12,10 +12,12 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -46,8 +48,14 @@ public class Runner extends org.openjdk.jmh.runner.Runner {
     @Override
     public Collection<RunResult> run() throws RunnerException {
         List<RunResult> results = new ArrayList<>();
+        Set<String> said = new HashSet<>();
         for (Options group : withoutKernelFlags(options, matching(options))) {
-            results.addAll(GuardedRun.run(group, out, waiting -> out.println(waiting)));
+            // GuardedRun says why it waits at every try; the cell needs it once.
+            results.addAll(GuardedRun.run(group, out, waiting -> {
+                if (said.add(waiting)) {
+                    out.println(waiting);
+                }
+            }));
         }
         return results;
     }

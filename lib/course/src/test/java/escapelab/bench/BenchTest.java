@@ -77,6 +77,9 @@ class BenchTest {
         assertEquals(List.of("fine"), run.results().stream().map(BenchResult::method).toList());
         assertTrue(run.notes().stream().anyMatch(n -> n.startsWith(
                 "HalfBroken.broken threw java.lang.IllegalStateException: broken on purpose")), run.notes()::toString);
+        String missing = assertThrows(Mistake.class, () -> run.result("broken")).getMessage();
+        assertTrue(missing.startsWith("no result for broken: HalfBroken.broken threw java.lang.IllegalStateException: "
+                + "broken on purpose, at line 10 of the %%jmh cell of HalfBroken"), missing);
         Mistake none = assertThrows(Mistake.class, () -> new Bench(List.of(cls)).methods("broken").run());
         assertTrue(none.getMessage().contains("at line 10 of the %%jmh cell of HalfBroken"), none.getMessage());
     }
