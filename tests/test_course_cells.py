@@ -5,7 +5,7 @@ import threading
 import time
 import unittest
 
-from jupyter_client.manager import start_new_kernel
+from kernel_cells import KernelCellsTestCase
 
 GOOD = """%%jmh
 import org.openjdk.jmh.annotations.*;
@@ -33,27 +33,7 @@ def children_running(parent, words):
             found.append(cmdline)
     return found
 
-class CourseCellsTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=120)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-
-    def run_cell(self, code):
-        outputs = []
-        reply = self.kc.execute_interactive(code, timeout=120,
-                                            output_hook=lambda m: outputs.append((m["msg_type"], m["content"])))
-        return reply["content"], outputs
-
-    def error_text(self, code):
-        reply, outputs = self.run_cell(code)
-        self.assertEqual("error", reply["status"], outputs)
-        return "\n".join(reply["traceback"])
+class CourseCellsTest(KernelCellsTestCase):
 
     def test_a_compile_error_points_at_the_line_and_column_of_the_cell(self):
         text = self.error_text("%%jmh\nimport org.openjdk.jmh.annotations.*;\n@State(Scope.Thread)\n"

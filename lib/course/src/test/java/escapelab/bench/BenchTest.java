@@ -10,12 +10,7 @@ import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
 
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -191,19 +186,7 @@ class BenchTest {
     @Test
     void waitsWhileAnotherRunHoldsJmhsLockInsteadOfFailing() throws Exception {
         BenchClass cls = new BenchCompiler(CellClasses.shared()).compile(firstEscape("return x;"), 2);
-        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
-        CountDownLatch held = new CountDownLatch(1);
-        Thread otherRun = new Thread(() -> {
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
-                held.countDown();
-                Thread.sleep(1500);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        otherRun.start();
-        held.await();
+        Thread otherRun = JmhLock.heldFor(1500);
 
         BenchRun run = new Bench(List.of(cls)).profile(Profile.QUICK).methods("valueReturn").run();
 

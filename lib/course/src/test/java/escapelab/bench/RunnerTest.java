@@ -9,14 +9,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.lang.management.ManagementFactory;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,19 +58,7 @@ class RunnerTest {
         new BenchCompiler(CellClasses.shared()).compile("import org.openjdk.jmh.annotations.*;\n"
                 + "@State(Scope.Thread)\npublic class RunnerWaits {\n  int x = 3;\n"
                 + "  @Benchmark public int once() { return x; }\n}\n", 1);
-        Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "jmh.lock");
-        CountDownLatch held = new CountDownLatch(1);
-        Thread otherRun = new Thread(() -> {
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = channel.lock()) {
-                held.countDown();
-                Thread.sleep(1500);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        otherRun.start();
-        held.await();
+        Thread otherRun = JmhLock.heldFor(1500);
 
         Collection<RunResult> results = new Runner(shortRun("cells.RunnerWaits")).run();
 
