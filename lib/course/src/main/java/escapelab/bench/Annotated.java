@@ -115,7 +115,7 @@ final class Annotated {
         }
         List<String> parts = new ArrayList<>();
         byClass.forEach((c, annotations) -> parts.add(String.join(", ", annotations) + " of " + c));
-        return Optional.of("The " + profile.describe() + " profile replaced " + String.join("; ", parts)
+        return Optional.of("The profile (" + profile.describe() + ") replaced " + String.join("; ", parts)
                 + ". Run .profile(ANNOTATED) to run them as annotated.");
     }
 

@@ -213,9 +213,12 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             }
         }
         String[] names = {"benchmark", "variant", "mode", "score", "error", "unit"};
+        boolean oneVariant = variants().size() == 1 && variants().contains("default");
         for (int c = 0; c < names.length; c++) {
             int column = c;
-            table.addColumns(StringColumn.create(names[c], rows.stream().map(row -> row[column]).toList()));
+            if (c != 1 || !oneVariant) {
+                table.addColumns(StringColumn.create(names[c], rows.stream().map(row -> row[column]).toList()));
+            }
         }
         return table;
     }

@@ -78,7 +78,7 @@ class AnnotatedTest {
 
         Optional<String> note = Annotated.replacedBy(Profile.QUICK, Annotated.entries(plan));
 
-        assertEquals(Optional.of("The " + Profile.QUICK.describe() + " profile replaced @Fork(0), "
+        assertEquals(Optional.of("The profile (" + Profile.QUICK.describe() + ") replaced @Fork(0), "
                 + "@Warmup(iterations = 5, time = 1 s) of AnForkedOwn. Run .profile(ANNOTATED) to run them as annotated."),
                 note);
         assertEquals(Optional.empty(), Annotated.replacedBy(Profile.ANNOTATED, Annotated.entries(plan)));
