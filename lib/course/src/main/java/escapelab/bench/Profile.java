@@ -9,8 +9,8 @@ import java.util.Locale;
  * default picked by {@value #ENV}), {@link #TIMING} and {@link #LONG_TIMING} for the lessons that
  * compare times, {@link #ANNOTATED} to run a benchmark as its annotations say. Every profile
  * fixes the heap and names the collector (a benchmark's own {@code @Fork} flags come after, and
- * win), so that bytes per operation (stable from run to run) mean the same in each; the quick one
- * is not meant for claims about time.
+ * win), so that bytes per operation (exact for the code C2 compiled in that run) mean the same
+ * in each; the quick one is not meant for claims about time.
  */
 public enum Profile {
 

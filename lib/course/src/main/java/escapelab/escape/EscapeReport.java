@@ -148,7 +148,9 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
      * measurement ran where its compiled copies disagree.
      */
     public Check eliminated(String what, String context) {
-        return expect(what, context, Finding.Outcome.ELIMINATED, "scalar-replaced");
+        // In the report's own words: a box is removed, a lock elided, an object scalar-replaced.
+        return expect(what, context, Finding.Outcome.ELIMINATED,
+                find(what, context).map(Finding::removed).orElse("scalar-replaced"));
     }
 
     /**

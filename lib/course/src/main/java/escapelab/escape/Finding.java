@@ -95,7 +95,8 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
         return context.holder().equals(site.method().holder()) ? context.name() : context.display();
     }
 
-    private String removed() {
+    /** What removing this kind of site is called: scalar-replaced, box removed, lock elided. */
+    String removed() {
         return switch (site.kind()) {
             case NEW, ARRAY, CAPTURING_LAMBDA, CONCAT -> "scalar-replaced";
             case BOX -> "box removed";
