@@ -80,6 +80,11 @@ public final class Course {
         return new Escapes(CellClasses.shared().benchmarks(classes), CellClasses.shared().dir());
     }
 
+    /** An escape report read from a bench run's own forks, starting none: {@code escapes(firstEscape).run()}. */
+    public static Escapes escapes(BenchRun measured) {
+        return new Escapes(measured, CellClasses.shared().dir());
+    }
+
     /** The quick profile, for workshops: 1 fork, 2 x 300 ms warm-up, 3 x 300 ms measurement. */
     public static final Profile QUICK = Profile.QUICK;
 

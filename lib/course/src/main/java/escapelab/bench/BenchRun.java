@@ -39,9 +39,11 @@ import java.util.stream.Collectors;
  * @param started when the run started
  * @param took how long it took
  * @param notes what the run changed of the benchmarks' own run shape, shown under the results
+ * @param compileLogs what its forks' compilers logged, which an escape report of the run reads
  */
 public record BenchRun(String name, Profile profile, String vm, List<BenchClass> classes, List<BenchResult> results,
-                       String text, String log, String json, Instant started, Duration took, List<String> notes)
+                       String text, String log, String json, Instant started, Duration took, List<String> notes,
+                       CompileLogs compileLogs)
         implements MimeBundle, Evidence {
 
     public BenchRun {
@@ -53,7 +55,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
     /** A run with nothing to say of the benchmarks' own run shape. */
     public BenchRun(String name, Profile profile, String vm, List<BenchClass> classes, List<BenchResult> results,
                     String text, String log, String json, Instant started, Duration took) {
-        this(name, profile, vm, classes, results, text, log, json, started, took, List.of());
+        this(name, profile, vm, classes, results, text, log, json, started, took, List.of(), CompileLogs.NONE);
     }
 
     /** The forked JVM alone, e.g. {@code OpenJDK 64-Bit Server VM 17.0.21}, without the flags. */
@@ -105,7 +107,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             throw new Mistake("no result with " + param + "=" + value + " in " + name + "; it has " + values);
         }
         return new BenchRun(name + " (" + param + "=" + value + ")", profile, vm, classes, matching, text, log, json,
-                started, took, notes);
+                started, took, notes, compileLogs);
     }
 
     /**
@@ -196,7 +198,7 @@ public record BenchRun(String name, Profile profile, String vm, List<BenchClass>
             throw new Mistake("no result in mode " + mode + " in " + name + "; its modes are " + modes());
         }
         return new BenchRun(name + " (" + mode + ")", profile, vm, classes, matching, text, log, json, started, took,
-                notes);
+                notes, compileLogs);
     }
 
     /**

@@ -39,6 +39,7 @@ public final class JmhRunner {
 
     private final List<BenchClass> classes;
     private final int benchmarks;
+    private final CompileLogs compileLogs;
 
     /**
      * Runs a plan: JMH once per variant, in forked JVMs, showing progress in the cell.
@@ -58,18 +59,26 @@ public final class JmhRunner {
         List<Variant> variants = plan.hasVariants() ? plan.variants() : List.of(Variant.of("default"));
         List<BenchClass> classes = plan.classes();
         List<BenchmarkListEntry> entries = Annotated.entries(plan);
-        Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size())
-                .run(variants, variant -> JmhOptions.of(plan, variant, extraJvmArgs, entries));
+        CompileLogs compileLogs = CompileLogs.forRun(forkArgs);
+        Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs)
+                .run(variants, variant -> JmhOptions.of(plan, variant,
+                        withLogFlags(extraJvmArgs, compileLogs.flagsFor(variant.label())), entries));
         JmhOutput output = new JmhOutput(ran.byVariant());
         Profile profile = plan.chosenProfile();
         List<String> notes = new ArrayList<>(Annotated.notes(profile, entries));
         notes.addAll(failures(ran, classes));
         BenchRun run = new BenchRun(runName, profile, output.vm(forkArgs, plan.hasVariants()), classes,
                 output.results(classes, objectType), output.text(), ran.log(), output.json(), ran.started(),
-                ran.took(), notes);
+                ran.took(), notes, compileLogs);
         ran.progress().finish(String.format("JMH done: %d benchmark run%s in %d s (%s)", run.results().size(),
                 run.results().size() == 1 ? "" : "s", ran.took().toSeconds(), profile.describe()));
         return run;
+    }
+
+    private static List<String> withLogFlags(List<String> extraJvmArgs, List<String> logFlags) {
+        List<String> all = new ArrayList<>(extraJvmArgs);
+        all.addAll(logFlags);
+        return all;
     }
 
     /**
@@ -95,10 +104,12 @@ public final class JmhRunner {
     /**
      * @param classes the classes being run, to place a benchmark's exception in its cell
      * @param benchmarks how many benchmark runs all variants make, for the progress line
+     * @param compileLogs where the forks' compile logs go, filed under the benchmark that wrote them
      */
-    private JmhRunner(List<BenchClass> classes, int benchmarks) {
+    private JmhRunner(List<BenchClass> classes, int benchmarks, CompileLogs compileLogs) {
         this.classes = classes;
         this.benchmarks = benchmarks;
+        this.compileLogs = compileLogs;
     }
 
     /**
@@ -116,6 +127,7 @@ public final class JmhRunner {
         Map<Variant, Collection<RunResult>> byVariant = new LinkedHashMap<>();
         for (Variant variant : variants) {
             progress.startVariant(variants.size() > 1 ? variant.label() : "");
+            progress.onBenchmarkBoundary(ended -> compileLogs.attribute(variant.label(), ended));
             log.println("# Variant: " + variant.label() + " " + variant.jvmArgs());
             try {
                 List<RunResult> results = new ArrayList<>();

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * JMH's text output, kept for the run's log, plus one line of live progress shown in the cell
@@ -53,6 +54,7 @@ final class Progress implements OutputFormat {
     private int done;
     private String variant = "";
     private String line = "starting JMH";
+    private Consumer<BenchmarkParams> benchmarkBoundary = p -> { };
 
     Progress(OutputFormat log, int totalBenchmarks) {
         this(log, totalBenchmarks, Notebook.host());
@@ -67,6 +69,14 @@ final class Progress implements OutputFormat {
 
     void startVariant(String label) {
         variant = label;
+    }
+
+    /**
+     * Calls {@code boundary} where a benchmark starts (with null) and where it ends (with its
+     * parameters): its forks ran in between.
+     */
+    void onBenchmarkBoundary(Consumer<BenchmarkParams> boundary) {
+        benchmarkBoundary = boundary;
     }
 
     void show() {
@@ -102,6 +112,7 @@ final class Progress implements OutputFormat {
 
     @Override
     public void startBenchmark(BenchmarkParams params) {
+        benchmarkBoundary.accept(null);
         benchmark = params.getBenchmark();
         failing = false;
         line = name(params) + ": forking a JVM";
@@ -125,6 +136,7 @@ final class Progress implements OutputFormat {
 
     @Override
     public void endBenchmark(BenchmarkResult result) {
+        benchmarkBoundary.accept(result.getParams());
         done++;
         log.endBenchmark(result);
     }

@@ -27,6 +27,7 @@ public abstract class RunPlan<B extends RunPlan<B>> {
     private final List<String> jvmArgs = new ArrayList<>();
     private final List<String> profilers = new ArrayList<>();
     private Profile profile;
+    private boolean profileChosen;
     private String name;
     private int threads;
 
@@ -159,6 +160,7 @@ public abstract class RunPlan<B extends RunPlan<B>> {
             throw new Mistake("pass a profile: QUICK for workshops, THOROUGH for claims about time");
         }
         profile = chosen;
+        profileChosen = true;
         return self();
     }
 
@@ -197,12 +199,12 @@ public abstract class RunPlan<B extends RunPlan<B>> {
     }
 
     /** The {@code @Benchmark} methods chosen, or empty for all of them. */
-    final List<String> chosenMethods() {
+    protected final List<String> chosenMethods() {
         return List.copyOf(methods);
     }
 
     /** The {@code @Param} values given, by field. */
-    final Map<String, String[]> chosenParams() {
+    protected final Map<String, String[]> chosenParams() {
         return params;
     }
 
@@ -224,6 +226,27 @@ public abstract class RunPlan<B extends RunPlan<B>> {
     /** The profile picked, or the one the plan started with. */
     final Profile chosenProfile() {
         return profile;
+    }
+
+    /** The words given beyond {@code methods}, {@code param} and {@code named}: those that change how forks run. */
+    protected final List<String> wordsBeyondChoosing() {
+        List<String> words = new ArrayList<>();
+        if (!variants.isEmpty()) {
+            words.add("variant(...)");
+        }
+        if (!jvmArgs.isEmpty()) {
+            words.add("jvmArgs(...)");
+        }
+        if (threads != 0) {
+            words.add("threads(...)");
+        }
+        if (!profilers.isEmpty()) {
+            words.add("profiler(...)");
+        }
+        if (profileChosen) {
+            words.add("profile(...)");
+        }
+        return words;
     }
 
     /** Whether variants were added: the run's VM line then names each. */

@@ -3,6 +3,7 @@ package escapelab.escape;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import escapelab.bench.BenchResult;
 import escapelab.bench.BenchRun;
+import escapelab.bench.CompileLogs;
 import escapelab.bench.JmhRunner;
 import escapelab.bench.Profile;
 import escapelab.bench.RunPlan;
@@ -36,17 +37,14 @@ import java.util.stream.Stream;
  * EscapeReport off = escapes(FirstEscape.class).jvmArgs("-XX:-DoEscapeAnalysis").named("EA off").run();
  * EscapeReport newer = escapes(FirstEscape.class).variant(jdk(21).get().variant()).run();
  * EscapeReport hunt = escapes(CheckWorkload.class).scope("escapelab.check").run();
+ * EscapeReport measured = escapes(firstEscape).run();   // a bench run's own forks: no fork of its own
  * }</pre>
  */
 public final class Escapes extends RunPlan<Escapes> {
 
-    /** The flags that make a fork write its compile log: release JDKs log C2's eliminations there. */
-    static List<String> logFlags(Path logFile) {
-        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + logFile,
-                "-XX:+PrintInlining");
-    }
-
     private final Path cellDir;
+    private final BenchRun measured;
+    private String measuredVariant;
     private final List<String> packages = new ArrayList<>();
     private final List<Class<?>> packagesOf = new ArrayList<>();
 
@@ -60,6 +58,29 @@ public final class Escapes extends RunPlan<Escapes> {
     public Escapes(List<BenchClass> classes, Path cellDir) {
         super(classes, Profile.QUICK, "escapes(FirstEscape.class)");
         this.cellDir = cellDir;
+        this.measured = null;
+    }
+
+    /**
+     * Starts a report read from the compile logs that a bench run's forks wrote: it starts no
+     * fork. {@code methods(...)} narrows it to some of the run's benchmarks and {@code scope(...)}
+     * works as for any report; the run's parameters, flags and JDK are the report's.
+     *
+     * @param measured the run whose forks are read
+     * @param cellDir the folder its classes were compiled to
+     * @throws Mistake if no run is given
+     */
+    public Escapes(BenchRun measured, Path cellDir) {
+        super(measuredClasses(measured), measured.profile(), "escapes(run)");
+        this.cellDir = cellDir;
+        this.measured = measured;
+    }
+
+    private static List<BenchClass> measuredClasses(BenchRun measured) {
+        if (measured == null) {
+            throw new Mistake("pass a finished run, e.g. var run = bench(FirstEscape.class).run(); escapes(run).run()");
+        }
+        return measured.classes();
     }
 
     /**
@@ -98,6 +119,9 @@ public final class Escapes extends RunPlan<Escapes> {
      */
     @Override
     public Escapes variant(Variant variant) {
+        if (measured != null) {
+            return measuredVariant(variant);
+        }
         if (!variants().isEmpty()) {
             throw new Mistake("an escape report runs one variant (it has " + variants().get(0).label()
                     + "); make a second report for the other, e.g. escapes(...).variant(...).named(\"other\").run()");
@@ -115,23 +139,70 @@ public final class Escapes extends RunPlan<Escapes> {
      */
     public EscapeReport run() throws RunnerException, IOException {
         Scope scope = scope();
+        if (measured != null) {
+            return SessionEvidence.current().record(report(scope, measuredLogs(), measured));
+        }
         Path logs = Files.createTempDirectory("escapelab-compile-logs-");
         try {
-            BenchRun run = JmhRunner.run(this, reportName(), logFlags(logs.resolve("hotspot_%p.log")), null);
-            List<CompileLog> read = readLogs(logs, run.vmName());
-            SiteReader reader = new SiteReader(Escapes.class.getClassLoader());
-            List<Site> sites = new ArrayList<>();
-            scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
-            sites.sort(Comparator.comparing(Site::sourceFile).thenComparingInt(Site::line)
-                    .thenComparingInt(Site::nthOnLine).thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
-            List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
-                    .judge(sites);
-            EscapeReport report = new EscapeReport(reportName(), scope.description(), run.vmName(), findings,
-                    notes(read), bytesPerOp(run), 1);
-            return SessionEvidence.current().record(report);
+            BenchRun run = JmhRunner.run(this, reportName(), CompileLogs.flags(logs.resolve("hotspot_%p.log")), null);
+            return SessionEvidence.current().record(report(scope, readLogs(listLogs(logs), run.vmName()), run));
         } finally {
             Folders.deleteQuietly(logs);
         }
+    }
+
+    private String readVariant() {
+        return measuredVariant != null ? measuredVariant : measured.variants().get(0);
+    }
+
+    /** Picks which of the measured run's variants to read, by its label alone. */
+    private Escapes measuredVariant(Variant variant) {
+        if (variant == null || !measured.variants().contains(variant.label()) || !variant.jvmArgs().isEmpty()
+                || variant.javaHome() != null) {
+            throw new Mistake("a report of a run reads one of its variants, named by its label alone: "
+                    + measured.name() + " has " + measured.variants() + ", e.g. escapes(run).variant(\""
+                    + measured.variants().get(0) + "\")");
+        }
+        measuredVariant = variant.label();
+        return this;
+    }
+
+    /** The measured run's compile logs: of its one variant, and of the methods chosen. */
+    private List<CompileLog> measuredLogs() throws IOException {
+        List<String> refused = wordsBeyondChoosing();
+        if (!refused.isEmpty()) {
+            throw new Mistake("a report of a run reads that run's forks, so " + String.join(", ", refused)
+                    + " cannot change them: methods(...), param(...) and scope(...) choose what it shows; for other "
+                    + "settings, escapes(" + classNames().replace("-", ".class, ") + ".class)... runs its own forks");
+        }
+        if (!measured.compileLogs().recorded()) {
+            throw new Mistake("the run " + measured.name() + " recorded no compile log (" + CompileLogs.ENV
+                    + "=off, or its flags logged compilations already): run escapes(" + classNames()
+                    .replace("-", ".class, ") + ".class).run() instead");
+        }
+        String variant = readVariant();
+        if (measuredVariant == null && measured.variants().size() > 1) {
+            throw new Mistake("a report reads one configuration, and " + measured.name() + " ran "
+                    + measured.variants().size() + " variants: name one, e.g. escapes(run).variant(\""
+                    + variant + "\")");
+        }
+        return readLogs(measured.compileLogs().files(variant, chosenMethods(), chosenParams()), measured.vmName());
+    }
+
+    /** The report of the compile logs read, against the classes in scope, with the run's bytes per operation. */
+    private EscapeReport report(Scope scope, List<CompileLog> read, BenchRun run) {
+        SiteReader reader = new SiteReader(Escapes.class.getClassLoader());
+        List<Site> sites = new ArrayList<>();
+        scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
+        sites.sort(Comparator.comparing(Site::sourceFile).thenComparingInt(Site::line)
+                .thenComparingInt(Site::nthOnLine).thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
+        List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
+                .judge(sites);
+        List<String> notes = notes(read);
+        if (measured != null) {
+            notes.add(0, "Read from the forks of the run " + measured.name() + ": no fork of its own.");
+        }
+        return new EscapeReport(reportName(), scope.description(), run.vmName(), findings, notes, bytesPerOp(run), 1);
     }
 
     private Scope scope() throws IOException {
@@ -153,12 +224,19 @@ public final class Escapes extends RunPlan<Escapes> {
         return new Scope((names.size() == 1 ? "package " : "packages ") + String.join(", ", names), files);
     }
 
+    private static List<Path> listLogs(Path dir) throws IOException {
+        try (Stream<Path> listed = Files.list(dir)) {
+            return listed.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+        }
+    }
+
     /** Every compile log in the folder, one per forked JVM. */
     static List<CompileLog> readLogs(Path dir, String vm) throws IOException {
-        List<Path> files;
-        try (Stream<Path> listed = Files.list(dir)) {
-            files = listed.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
-        }
+        return readLogs(listLogs(dir), vm);
+    }
+
+    /** These compile logs, one per forked JVM. */
+    static List<CompileLog> readLogs(List<Path> files, String vm) throws IOException {
         if (files.isEmpty()) {
             throw new IllegalStateException("The escape report reads HotSpot's compile log (-XX:+LogCompilation), "
                     + "and the forked JVM wrote none: " + vm + ". Run it on a HotSpot JDK "
@@ -185,9 +263,16 @@ public final class Escapes extends RunPlan<Escapes> {
 
     /** One figure per method and parameter set ({@code boxed(n=1000)}), and per variant where there are several. */
     private Map<String, Double> bytesPerOp(BenchRun run) {
-        boolean variants = run.variants().size() > 1;
+        boolean variants = measured == null && run.variants().size() > 1;
         Map<String, Double> bytes = new LinkedHashMap<>();
+        List<String> methods = chosenMethods();
         for (BenchResult result : run.results()) {
+            if (!methods.isEmpty() && !methods.contains(result.method())
+                    || measured != null && !result.variant().equals(readVariant())
+                    || chosenParams().entrySet().stream()
+                            .anyMatch(p -> !List.of(p.getValue()).contains(result.params().get(p.getKey())))) {
+                continue;
+            }
             bytes.put(result.label() + (variants ? " [" + result.variant() + "]" : ""), result.bytesPerOp());
         }
         return bytes;

@@ -1,0 +1,141 @@
+package escapelab.bench;
+
+import escapelab.cell.Folders;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openjdk.jmh.infra.BenchmarkParams;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The compile logs a run's forks wrote: HotSpot's {@code -XX:+LogCompilation}, one file per
+ * forked JVM, one folder per variant. The escape report reads them, so that a report of a class
+ * that was measured needs no forks of its own. Every run records them unless
+ * {@value #ENV}{@code =off}; they are deleted when the kernel exits.
+ */
+public final class CompileLogs {
+
+    /** The environment variable that turns recording off ({@code off}), to compare runs without it. */
+    public static final String ENV = "ESCAPELAB_COMPILE_LOG";
+
+    /** A run that recorded no compile log. */
+    public static final CompileLogs NONE = new CompileLogs(null);
+
+    private final Path folder;
+    private final Map<String, Path> byVariant = new ConcurrentHashMap<>();
+    /** Which benchmark and parameters each log's fork ran; absent for a benchmark that failed. */
+    private final Map<Path, Fork> forks = new ConcurrentHashMap<>();
+    private final Map<Path, Boolean> seen = new ConcurrentHashMap<>();
+
+    /** What one fork ran: a benchmark method with its parameters. */
+    private record Fork(String method, Map<String, String> params) {
+    }
+
+    private CompileLogs(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * The flags that make a fork write its compile log to {@code logFile} ({@code %p} is the
+     * fork's pid): release JDKs log C2's inlining and eliminations there.
+     */
+    public static List<String> flags(Path logFile) {
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + logFile,
+                "-XX:+PrintInlining");
+    }
+
+    /**
+     * A folder for a run's logs, or {@link #NONE} where recording is off or the run's flags
+     * log compilations already (an escape report's own run).
+     */
+    static CompileLogs forRun(List<String> runFlags) {
+        if ("off".equalsIgnoreCase(System.getenv(ENV)) || runFlags.contains("-XX:+LogCompilation")) {
+            return NONE;
+        }
+        try {
+            Path folder = Files.createTempDirectory("escapelab-compile-logs-");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(folder)));
+            return new CompileLogs(folder);
+        } catch (IOException e) {
+            return NONE;
+        }
+    }
+
+    /** Whether the run's forks wrote their compile logs. */
+    public boolean recorded() {
+        return folder != null;
+    }
+
+    /** The flags for the forks of the variant labelled so (none where nothing is recorded). */
+    List<String> flagsFor(String variant) {
+        if (folder == null) {
+            return List.of();
+        }
+        Path variantFolder = byVariant.computeIfAbsent(variant, v -> folder.resolve("variant-" + byVariant.size()));
+        try {
+            Files.createDirectories(variantFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return flags(variantFolder.resolve("hotspot_%p.log"));
+    }
+
+    /**
+     * Files the logs that appeared since the last call under the benchmark that just ended
+     * ({@code ended}), or under none where a benchmark starts ({@code null}: the forks of one
+     * that failed). JMH runs forks one at a time, so the new files are that benchmark's.
+     */
+    void attribute(String variant, BenchmarkParams ended) {
+        Path variantFolder = byVariant.get(variant);
+        if (variantFolder == null) {
+            return;
+        }
+        for (Path file : list(variantFolder)) {
+            if (seen.putIfAbsent(file, Boolean.TRUE) == null && ended != null) {
+                Map<String, String> params = new LinkedHashMap<>();
+                ended.getParamsKeys().forEach(k -> params.put(k, ended.getParam(k)));
+                String benchmark = ended.getBenchmark();
+                forks.put(file, new Fork(benchmark.substring(benchmark.lastIndexOf('.') + 1), params));
+            }
+        }
+    }
+
+    /**
+     * The logs of the forks of the variant labelled so that ran one of {@code methods} (any
+     * where empty) with one of the {@code params} values given for each parameter named, in the
+     * order of their file names.
+     */
+    public List<Path> files(String variant, List<String> methods, Map<String, String[]> params) {
+        Path variantFolder = byVariant.get(variant);
+        if (variantFolder == null) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path file : list(variantFolder)) {
+            Fork fork = forks.get(file);
+            boolean filtered = !methods.isEmpty() || !params.isEmpty();
+            if (!filtered || fork != null && (methods.isEmpty() || methods.contains(fork.method()))
+                    && params.entrySet().stream().allMatch(p -> List.of(p.getValue()).contains(fork.params().get(p.getKey())))) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> list(Path folder) {
+        try (Stream<Path> listed = Files.list(folder)) {
+            return listed.filter(f -> f.getFileName().toString().endsWith(".log")).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+}
