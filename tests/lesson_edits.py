@@ -1,5 +1,10 @@
 """What the red tests share: a notebook's benchmark cell edited the way a learner might undo the
-lesson, the edited notebook executed, and the checks' verdicts read from what it shows."""
+lesson, the cells that edit can change executed, and the checks' verdicts read from what it shows.
+
+A red test runs only what its edit can reach: the checklists that read, directly or through
+other cells, a name the edited cell defines, and every earlier cell that names what those need.
+What the edit cannot reach (a chart, a note, a report on another JDK) would show the same as in
+the shipped notebook, which test_notebooks.py runs whole."""
 import copy
 import os
 import re
@@ -15,13 +20,58 @@ def edited_notebook(name, pattern, replacement):
     %%jmh cell, or a plain cell where the code under test is handed to a server); raises
     otherwise, so that a changed notebook makes the test say what to update."""
     nb = copy.deepcopy(nbformat.read(os.path.join(NOTEBOOKS, name + ".ipynb"), as_version=4))
-    cells = [c for c in nb.cells if c.cell_type == "code" and re.search(pattern, c.source)]
+    cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and re.search(pattern, c.source)]
     if len(cells) != 1:
         raise AssertionError(f"{name}: {len(cells)} code cells match {pattern!r}; update this test")
-    cells[0].source, count = re.subn(pattern, replacement, cells[0].source)
+    cell = nb.cells[cells[0]]
+    cell.source, count = re.subn(pattern, replacement, cell.source)
     if count != 1:
         raise AssertionError(f"{name}: {count} matches of {pattern!r}; update this test")
+    nb.metadata["edited_cell"] = cells[0]
     return nb
+
+
+JAVA_WORDS = set("""abstract assert boolean break byte case catch char class const continue default do double
+else enum extends final finally float for goto if implements import instanceof int interface long native new
+package private protected public return short static strictfp super switch synchronized this throw throws
+transient try void volatile while var record true false null""".split())
+
+
+def _names(source):
+    """The identifiers a cell's code mentions, strings and comments left out."""
+    code = re.sub(r'"(?:\\.|[^"\\])*"|//[^\n]*|/\*.*?\*/', " ", source, flags=re.S)
+    return set(re.findall(r"\b[A-Za-z_]\w*\b", code)) - JAVA_WORDS
+
+
+def _defined(source):
+    """The names a cell declares or assigns at its top level: classes, records, variables."""
+    names = set(re.findall(r"\b(?:class|record|interface|enum)\s+([A-Za-z_]\w*)", source))
+    names |= set(re.findall(r"(?m)^[\w<>\[\], .?]*?\b([A-Za-z_]\w*)\s*=[^=]", source))
+    return names - JAVA_WORDS
+
+
+def sliced(nb, edited):
+    """The notebook with only the code cells the edit of cell index edited can change the checks
+    of, and what they need (markdown kept, for reading the executed copy)."""
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    # Only names some cell defines link cells: the course's functions and the JDK's are everywhere.
+    defined = set().union(*(_defined(nb.cells[i].source) for i in code))
+    changed, reach = {edited}, set(_defined(nb.cells[edited].source))
+    for i in code:
+        if i > edited and _names(nb.cells[i].source) & reach:
+            changed.add(i)
+            reach |= _defined(nb.cells[i].source)
+    keep = {i for i in changed if "checks(" in nb.cells[i].source}
+    needed = set()
+    for i in keep:
+        needed |= _names(nb.cells[i].source) & defined
+    for i in reversed(code):
+        if i not in keep and i < max(keep) and (_names(nb.cells[i].source) & needed or i == edited):
+            keep.add(i)
+            needed |= _names(nb.cells[i].source) & defined
+    out = copy.deepcopy(nb)
+    out.cells = [c for i, c in enumerate(nb.cells) if c.cell_type != "code" or i in keep]
+    return out
 
 
 def run_edited(nb, save_as, **options):
@@ -53,7 +103,7 @@ def assert_turns_red(test, name, pattern, replacement, expected_red):
     while every other check stays as the shipped notebook has it: met, but for the learner's
     own analysis, which is open. Returns what the edited notebook showed and its verdicts."""
     edited = edited_notebook(name, pattern, replacement)
-    shown = run_edited(edited, name + "-edited.ipynb")
+    shown = run_edited(sliced(edited, edited.metadata.pop("edited_cell")), name + "-edited.ipynb")
     found = verdicts(shown)
     red = failed(found)
     test.assertEqual(set(expected_red), red, shown)

@@ -132,7 +132,7 @@ public final class JmhRunner {
             try {
                 List<RunResult> results = new ArrayList<>();
                 for (Options group : options.apply(variant)) {
-                    results.addAll(GuardedRun.run(group, progress, progress::waiting));
+                    results.addAll(ForkClassPath.during(() -> GuardedRun.run(group, progress, progress::waiting)));
                 }
                 byVariant.put(variant, results);
             } catch (RunnerException e) {

@@ -51,11 +51,11 @@ public class Runner extends org.openjdk.jmh.runner.Runner {
         Set<String> said = new HashSet<>();
         for (Options group : withoutKernelFlags(options, matching(options))) {
             // GuardedRun says why it waits at every try; the cell needs it once.
-            results.addAll(GuardedRun.run(group, out, waiting -> {
+            results.addAll(ForkClassPath.during(() -> GuardedRun.run(group, out, waiting -> {
                 if (said.add(waiting)) {
                     out.println(waiting);
                 }
-            }));
+            })));
         }
         return results;
     }

@@ -76,20 +76,11 @@ public final class BenchCompiler {
         Path staging = Files.createTempDirectory("escapelab-javac-");
         try {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            List<String> options = List.of(
-                    "-d", staging.toString(),
-                    "-classpath", System.getProperty("java.class.path"),
-                    "-processorpath", System.getProperty("java.class.path"),
-                    "-processor", "org.openjdk.jmh.generators.BenchmarkProcessor",
-                    "-g", "-parameters", "-Xlint:none", "-implicit:class");
-            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-                boolean ok = javac.getTask(null, files, diagnostics, options, null,
-                        List.of(new CellSource(outline.mainType, compiled))).call();
-                List<SourceProblem> errors = errors(diagnostics, source, firstLine, addPackage);
-                if (!ok || !errors.isEmpty()) {
-                    throw new SourceCompileException(outline.mainType, errors.isEmpty()
-                            ? List.of(SourceProblem.inCell(0, 0, "javac failed without a message", null)) : errors);
-                }
+            boolean ok = javac(javac, staging, diagnostics, new CellSource(outline.mainType, compiled));
+            List<SourceProblem> errors = errors(diagnostics, source, firstLine, addPackage);
+            if (!ok || !errors.isEmpty()) {
+                throw new SourceCompileException(outline.mainType, errors.isEmpty()
+                        ? List.of(SourceProblem.inCell(0, 0, "javac failed without a message", null)) : errors);
             }
             String mainName = packageName + "." + outline.mainType;
             List<String> classNames = outline.types.stream().map(t -> packageName + "." + t).toList();
@@ -112,6 +103,39 @@ public final class BenchCompiler {
             }
             target.install(staging, found);
             return found.get(0);
+        } finally {
+            Folders.deleteTree(staging);
+        }
+    }
+
+    /** Runs javac with JMH's annotation processor on one source, into {@code dir}. */
+    private static boolean javac(JavaCompiler javac, Path dir, DiagnosticCollector<JavaFileObject> diagnostics,
+                                 JavaFileObject source) throws IOException {
+        List<String> options = List.of(
+                "-d", dir.toString(),
+                "-classpath", System.getProperty("java.class.path"),
+                "-processorpath", System.getProperty("java.class.path"),
+                "-processor", "org.openjdk.jmh.generators.BenchmarkProcessor",
+                "-g", "-parameters", "-Xlint:none", "-implicit:class");
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            return javac.getTask(null, files, diagnostics, options, null, List.of(source)).call();
+        }
+    }
+
+    /**
+     * Compiles a benchmark source as a cell would and throws the classes away: what warms javac
+     * and JMH's processor before a learner's first cell needs them.
+     *
+     * @return whether it compiled
+     */
+    static boolean compileAndDiscard(String typeName, String source) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            return false;
+        }
+        Path staging = Files.createTempDirectory("escapelab-javac-");
+        try {
+            return javac(javac, staging, new DiagnosticCollector<>(), new CellSource(typeName, PACKAGE_PREFIX + source));
         } finally {
             Folders.deleteTree(staging);
         }

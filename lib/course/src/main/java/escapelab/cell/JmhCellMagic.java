@@ -15,9 +15,13 @@ public final class JmhCellMagic {
     private JmhCellMagic() {
     }
 
-    /** Registers {@code %%jmh} with the notebook; called once, by the start-up script. */
+    /**
+     * Registers {@code %%jmh} with the notebook and warms javac for the first such cell; called
+     * once, by the start-up script.
+     */
     public static void register() {
         Notebook.registerCellMagic("jmh", JmhCellMagic::run);
+        CellWarmup.start();
     }
 
     private static Object run(Cell cell) throws Exception {

@@ -144,4 +144,14 @@ class BenchCompilerTest {
                 () -> compiler.compile("import java.util.*;\n", 2));
         assertTrue(e.getMessage().contains("declares no class"), e.getMessage());
     }
+
+    @Test
+    void theWarmUpCompilesABenchmarkAndInstallsNothing() throws Exception {
+        List<BenchClass> before = CellClasses.shared().all();
+        assertTrue(BenchCompiler.compileAndDiscard("Warm", "import org.openjdk.jmh.annotations.*;\n"
+                + "@State(Scope.Thread) public class Warm { @Benchmark public int one() { return 1; } }\n"));
+        assertFalse(BenchCompiler.compileAndDiscard("Broken", "public class Broken { int x = ; }\n"),
+                "a warm-up source that does not compile says so");
+        assertEquals(before, CellClasses.shared().all(), "the warm-up's classes are thrown away");
+    }
 }

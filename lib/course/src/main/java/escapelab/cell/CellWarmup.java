@@ -1,0 +1,45 @@
+package escapelab.cell;
+
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Warms what a learner's first {@code %%jmh} cell and run need, on a background thread while the
+ * kernel waits for that cell: javac with JMH's annotation processor (a cold javac takes seconds
+ * for its first file) and JMH's runner classes. {@value #ENV}{@code =off} leaves them cold, to
+ * measure what the warm-up buys.
+ */
+final class CellWarmup {
+
+    /** The environment variable that turns the warm-up off ({@code off}). */
+    static final String ENV = "ESCAPELAB_WARMUP";
+
+    private static final String SOURCE = "import org.openjdk.jmh.annotations.*;\n"
+            + "@State(Scope.Thread) public class Warm { int x = 3;\n"
+            + "  @Benchmark public int sum() { int[] p = {x, x + 1}; return p[0] + p[1]; } }\n";
+
+    private CellWarmup() {
+    }
+
+    /** Starts the warm-up on a daemon thread of low priority, unless it is turned off. */
+    static void start() {
+        if ("off".equalsIgnoreCase(System.getenv(ENV))) {
+            return;
+        }
+        Thread warm = new Thread(CellWarmup::warm, "escapelab-cell-warmup");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+    }
+
+    private static void warm() {
+        try {
+            for (int round = 0; round < 2; round++) {
+                BenchCompiler.compileAndDiscard("Warm", SOURCE);
+            }
+            new OptionsBuilder().include("Warm").forks(1).build();
+            Class.forName("org.openjdk.jmh.runner.Runner");
+        } catch (Exception | LinkageError e) {
+            // Only a warm-up: the learner's cell compiles and runs all the same, if more slowly.
+        }
+    }
+}

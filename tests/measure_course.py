@@ -1,0 +1,237 @@
+"""What a learner waits for, measured in one run on this machine, beside the JMH archetype's flow.
+
+Usage: python3 tests/measure_course.py [--no-course] [--no-archetype]
+
+Prints:
+1. The edit-compile-run loop of a %%jmh cell with two benchmarks in the quick profile (3.0 s of
+   configured JMH time): the first run in a fresh kernel, then the median of three edited runs,
+   each as seconds over the configured time; and one fork's cost with the forks' class path cut
+   (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole).
+2. The same benchmarks in the JMH archetype's flow (a Maven project built offline with
+   `mvn -o -q package`, run with `java -jar target/benchmarks.jar`), edited and run three times.
+3. The whole course (00-13) run as Run All in turn in the quick profile: each notebook's time and
+   every check's verdict; then the course again with the forks' compile log off
+   (ESCAPELAB_COMPILE_LOG=off: the reports read from runs are refused there, the runs are not), and each benchmark's bytes per operation and time in both runs,
+   read from the exported JMH JSON: bytes per operation must be the same.
+Not part of the test run: it takes about 20 minutes and its figures need a quiet machine.
+"""
+import glob
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import nbformat
+from jupyter_client.manager import start_new_kernel
+
+from notebook_runs import KERNEL_NAME, NOTEBOOKS, execute, texts
+
+CONFIGURED = 2 * 1.5  # two benchmarks, each 2 x 300 ms warm-up and 3 x 300 ms measurement
+
+BENCHMARK = """import org.openjdk.jmh.annotations.*;
+import java.util.concurrent.TimeUnit;
+
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class Loop {
+    int x = %d, y = 4;
+
+    @Benchmark
+    public int valueReturn() {
+        int[] p = {x, y};
+        return p[0] + p[1];
+    }
+
+    @Benchmark
+    public int[] pointerReturn() {
+        return new int[] {x, y};
+    }
+}
+"""
+
+ONE_FORK = """%%jmh
+import org.openjdk.jmh.annotations.*;
+@State(Scope.Thread) @Fork(1) @Warmup(iterations = 0) @Measurement(iterations = 1, time = 10, timeUnit = java.util.concurrent.TimeUnit.MILLISECONDS)
+public class OneFork {
+    @Benchmark public int nothing() { return 1; }
+}
+"""
+
+
+def run_cell(kc, code):
+    started = time.monotonic()
+    reply = kc.execute_interactive(code, timeout=600, output_hook=lambda m: None)
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"cell failed: {code[:60]}...: {reply['content'].get('evalue')}")
+    return time.monotonic() - started
+
+
+def kernel(env=None):
+    saved = dict(os.environ)
+    os.environ.update(env or {})
+    try:
+        return start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def edit_compile_run():
+    km, kc = kernel()
+    try:
+        run = 'bench(Loop.class).profile(QUICK).run();'
+        first = run_cell(kc, "%%jmh\n" + BENCHMARK % 3) + run_cell(kc, run)
+        edited = [run_cell(kc, "%%jmh\n" + BENCHMARK % (5 + i)) + run_cell(kc, run) for i in range(3)]
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    print(f"edit, compile and run 2 benchmarks ({CONFIGURED:.1f} s of configured JMH time), in the kernel:")
+    print(f"  first run in a fresh kernel: {first:.2f} s, {first - CONFIGURED:.2f} s over the configured time")
+    median = statistics.median(edited)
+    print(f"  edited runs: {', '.join(f'{s:.2f}' for s in edited)} s; median overhead {median - CONFIGURED:.2f} s")
+
+
+def fork_cost():
+    """One fork of an empty benchmark (no warm-up, one 10 ms iteration), the median of five."""
+    for label, env in (("cut (default)", {}), ("whole", {"ESCAPELAB_FORK_CLASSPATH": "whole"})):
+        km, kc = kernel(env)
+        try:
+            run_cell(kc, ONE_FORK)
+            runs = [run_cell(kc, "bench(OneFork.class).profile(ANNOTATED).run();") for _ in range(5)]
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        print(f"  one fork, the forks' class path {label}: median {statistics.median(runs):.2f} s "
+              f"({', '.join(f'{s:.2f}' for s in runs)})")
+
+
+ARCHETYPE_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>org.sample</groupId><artifactId>loop</artifactId><version>1.0</version>
+  <properties>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <jmh.version>1.37</jmh.version><maven.compiler.release>17</maven.compiler.release>
+  </properties>
+  <dependencies>
+    <dependency><groupId>org.openjdk.jmh</groupId><artifactId>jmh-core</artifactId><version>${jmh.version}</version></dependency>
+    <dependency><groupId>org.openjdk.jmh</groupId><artifactId>jmh-generator-annprocess</artifactId><version>${jmh.version}</version><scope>provided</scope></dependency>
+  </dependencies>
+  <build><plugins>
+    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.13.0</version>
+      <configuration><annotationProcessorPaths><path><groupId>org.openjdk.jmh</groupId><artifactId>jmh-generator-annprocess</artifactId><version>${jmh.version}</version></path></annotationProcessorPaths></configuration></plugin>
+    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-shade-plugin</artifactId><version>3.6.0</version>
+      <executions><execution><phase>package</phase><goals><goal>shade</goal></goals>
+        <configuration><finalName>benchmarks</finalName>
+          <transformers><transformer implementation="org.apache.maven.plugins.shade.resource.ManifestResourceTransformer"><mainClass>org.openjdk.jmh.Main</mainClass></transformer></transformers>
+          <filters><filter><artifact>*:*</artifact><excludes><exclude>META-INF/*.SF</exclude><exclude>META-INF/*.DSA</exclude><exclude>META-INF/*.RSA</exclude></excludes></filter></filters>
+        </configuration></execution></executions></plugin>
+  </plugins></build>
+</project>
+"""
+
+
+def archetype():
+    project = tempfile.mkdtemp(prefix="jmh-archetype-")
+    try:
+        source = os.path.join(project, "src", "main", "java", "org", "sample")
+        os.makedirs(source)
+        with open(os.path.join(project, "pom.xml"), "w") as f:
+            f.write(ARCHETYPE_POM)
+        times = []
+        for i in range(4):
+            with open(os.path.join(source, "Loop.java"), "w") as f:
+                f.write("package org.sample;\n" + BENCHMARK % (3 + i))
+            started = time.monotonic()
+            subprocess.run(["mvn", "-o", "-q", "package"], cwd=project, check=True, stdout=subprocess.DEVNULL)
+            subprocess.run(["java", "-jar", "target/benchmarks.jar", "-f", "1", "-wi", "2", "-w", "300ms", "-i", "3",
+                            "-r", "300ms", "-prof", "gc", "-jvmArgs", "-Xms1g -Xmx1g -XX:+UseParallelGC", "Loop"],
+                           cwd=project, check=True, stdout=subprocess.DEVNULL)
+            times.append(time.monotonic() - started)
+        edited = times[1:]
+        print("the same loop in the JMH archetype's flow (mvn -o -q package; java -jar target/benchmarks.jar):")
+        print(f"  first build and run {times[0]:.2f} s; edited runs: {', '.join(f'{s:.2f}' for s in edited)} s; "
+              f"median overhead {statistics.median(edited) - CONFIGURED:.2f} s")
+    finally:
+        shutil.rmtree(project, ignore_errors=True)
+
+
+def course(env, label, **options):
+    """Runs 00-13 in turn; returns {notebook: seconds}, {criterion: verdict}, {benchmark key: (B/op, score)}."""
+    saved = dict(os.environ)
+    os.environ.update(env)
+    seconds, verdicts, measured = {}, {}, {}
+    try:
+        for path in sorted(glob.glob(os.path.join(NOTEBOOKS, "[0-9][0-9]-*.ipynb"))):
+            name = os.path.basename(path)[:-len(".ipynb")]
+            nb = nbformat.read(path, as_version=4)
+            exported = tempfile.mkdtemp(prefix="submissions-")
+            seconds[name] = execute(nb, exported, timeout=1800, **options)
+            for line in "\n".join(texts(nb)).splitlines():
+                match = re.match(r"\[(PASS|FAIL|OPEN)\] (.*?): ", line)
+                if match:
+                    verdicts[f"{name}: {match.group(2)}"] = match.group(1)
+            for file in glob.glob(os.path.join(exported, name, "jmh", "*.json")):
+                with open(file, encoding="utf-8") as f:
+                    for r in json.load(f):
+                        key = (name, os.path.basename(file)[:-5], r["benchmark"].rsplit(".", 1)[-1],
+                               json.dumps(r.get("params") or {}, sort_keys=True), r.get("variant", ""))
+                        norm = r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score", 0.0)
+                        measured[key] = (norm, r["primaryMetric"]["score"], r["primaryMetric"]["scoreUnit"])
+            shutil.rmtree(exported, ignore_errors=True)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    total = sum(seconds.values())
+    print(f"the whole course, Run All of 00-13 in turn, quick, {label}: {total / 60:.1f} min ("
+          + ", ".join(f"{n[:2]} {s:.0f}" for n, s in seconds.items()) + " s)")
+    failed = [c for c, v in verdicts.items() if v == "FAIL"]
+    print(f"  {len(verdicts)} checks: {sum(v == 'PASS' for v in verdicts.values())} met, {len(failed)} failed"
+          + (": " + "; ".join(failed) if failed else "")
+          + f", {sum(v == 'OPEN' for v in verdicts.values())} open (the learner's own analysis)")
+    return seconds, verdicts, measured
+
+
+def compare(logged, unlogged):
+    """Bytes per operation with the compile log on and off, benchmark by benchmark."""
+    same, differ, ratios = 0, [], []
+    for key in sorted(set(logged) & set(unlogged)):
+        (b1, s1, unit), (b0, s0, _) = logged[key], unlogged[key]
+        # Bytes per operation are whole bytes of the code C2 produced: equal within JMH's rounding.
+        if abs(b1 - b0) <= max(0.5, 0.01 * max(b1, b0)):
+            same += 1
+        else:
+            differ.append(f"{key[0]} {key[1]} {key[2]} {key[3]} {key[4]}: {b1:.1f} B/op logged, {b0:.1f} without")
+        if unit.endswith("/op") and s0 > 0:
+            ratios.append(s1 / s0)
+    print(f"bytes per operation with the compile log on and off: {same} of {len(set(logged) & set(unlogged))} "
+          f"benchmark results the same" + ("" if not differ else "; differ: " + "; ".join(differ)))
+    if ratios:
+        print(f"  time per operation, logged over unlogged: median {statistics.median(ratios):.2f}, "
+              f"quartiles {statistics.quantiles(ratios, n=4)[0]:.2f}-{statistics.quantiles(ratios, n=4)[2]:.2f} "
+              f"over {len(ratios)} results (quick runs: each time is rough)")
+    return not differ
+
+
+def main(args):
+    edit_compile_run()
+    fork_cost()
+    if "--no-archetype" not in args:
+        archetype()
+    ok = True
+    if "--no-course" not in args:
+        _, _, logged = course({}, "compile log on (the default)")
+        # Without the log, a report of a run has nothing to read and says so: its cells fail, the runs do not.
+        _, _, unlogged = course({"ESCAPELAB_COMPILE_LOG": "off"}, "compile log off (reports of runs refused)",
+                                allow_errors=True)
+        ok = compare(logged, unlogged)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
