@@ -38,17 +38,28 @@ final class ForkClassPath {
      * Only where a kernel runs the cells: elsewhere (Maven's tests) the class path is left alone.
      */
     static <T> T during(Run<T> run) throws RunnerException {
-        Optional<Path> kernelFolder = kernelFolder();
         String whole = System.getProperty("java.class.path", "");
-        if (kernelFolder.isEmpty() || "whole".equalsIgnoreCase(System.getenv(ENV))) {
+        String forks = forForks();
+        if (forks.equals(whole)) {
             return run.call();
         }
-        System.setProperty("java.class.path", of(whole, kernelFolder.get()));
+        System.setProperty("java.class.path", forks);
         try {
             return run.call();
         } finally {
             System.setProperty("java.class.path", whole);
         }
+    }
+
+    /** The class path forks get: the cells' part where a kernel runs the cells, else this JVM's whole. */
+    static String forForks() {
+        String whole = System.getProperty("java.class.path", "");
+        return isCut() ? of(whole, kernelFolder().orElseThrow()) : whole;
+    }
+
+    /** Whether forks get the cells' part: in a kernel run from its jar, unless asked for the whole. */
+    static boolean isCut() {
+        return kernelFolder().isPresent() && !"whole".equalsIgnoreCase(System.getenv(ENV));
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Runs JMH for a notebook cell: once per variant, with live progress, waiting while another run
@@ -40,6 +40,7 @@ public final class JmhRunner {
     private final List<BenchClass> classes;
     private final int benchmarks;
     private final CompileLogs compileLogs;
+    private final List<String> forkArgs;
 
     /**
      * Runs a plan: JMH once per variant, in forked JVMs, showing progress in the cell.
@@ -60,9 +61,9 @@ public final class JmhRunner {
         List<BenchClass> classes = plan.classes();
         List<BenchmarkListEntry> entries = Annotated.entries(plan);
         CompileLogs compileLogs = CompileLogs.forRun(forkArgs);
-        Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs)
-                .run(variants, variant -> JmhOptions.of(plan, variant,
-                        withLogFlags(extraJvmArgs, compileLogs.flagsFor(variant.label())), entries));
+        Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs, forkArgs)
+                .run(variants, (variant, archiveFlags) -> JmhOptions.of(plan, variant,
+                        with(extraJvmArgs, compileLogs.flagsFor(variant.label()), archiveFlags), entries));
         JmhOutput output = new JmhOutput(ran.byVariant());
         Profile profile = plan.chosenProfile();
         List<String> notes = new ArrayList<>(Annotated.notes(profile, entries));
@@ -75,9 +76,12 @@ public final class JmhRunner {
         return run;
     }
 
-    private static List<String> withLogFlags(List<String> extraJvmArgs, List<String> logFlags) {
-        List<String> all = new ArrayList<>(extraJvmArgs);
-        all.addAll(logFlags);
+    @SafeVarargs
+    private static List<String> with(List<String>... flags) {
+        List<String> all = new ArrayList<>();
+        for (List<String> some : flags) {
+            all.addAll(some);
+        }
         return all;
     }
 
@@ -105,20 +109,23 @@ public final class JmhRunner {
      * @param classes the classes being run, to place a benchmark's exception in its cell
      * @param benchmarks how many benchmark runs all variants make, for the progress line
      * @param compileLogs where the forks' compile logs go, filed under the benchmark that wrote them
+     * @param forkArgs the flags of every fork, before each variant's own
      */
-    private JmhRunner(List<BenchClass> classes, int benchmarks, CompileLogs compileLogs) {
+    private JmhRunner(List<BenchClass> classes, int benchmarks, CompileLogs compileLogs, List<String> forkArgs) {
         this.classes = classes;
         this.benchmarks = benchmarks;
         this.compileLogs = compileLogs;
+        this.forkArgs = forkArgs;
     }
 
     /**
-     * Runs each variant with the options made for it.
+     * Runs each variant with the options made for it, given the fork archive's flags.
      *
      * @throws escapelab.notebook.Mistake if a benchmark threw
      * @throws RunnerException if JMH failed otherwise, or the cell was interrupted
      */
-    private Ran run(List<Variant> variants, Function<Variant, List<Options>> options) throws RunnerException {
+    private Ran run(List<Variant> variants, BiFunction<Variant, List<String>, List<Options>> options)
+            throws RunnerException {
         ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
         PrintStream log = new PrintStream(logBytes, true, StandardCharsets.UTF_8);
         Progress progress = new Progress(OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL), benchmarks);
@@ -131,9 +138,11 @@ public final class JmhRunner {
             log.println("# Variant: " + variant.label() + " " + variant.jvmArgs());
             try {
                 List<RunResult> results = new ArrayList<>();
-                for (Options group : options.apply(variant)) {
+                ForkArchive.Plan archive = ForkArchive.plan(variant.javaHome(), with(forkArgs, variant.jvmArgs()));
+                for (Options group : options.apply(variant, archive.flags())) {
                     results.addAll(ForkClassPath.during(() -> GuardedRun.run(group, progress, progress::waiting)));
                 }
+                archive.afterRun().run();
                 byVariant.put(variant, results);
             } catch (RunnerException e) {
                 Optional<Mistake> thrown = BenchmarkFailure.find(e, classes);
