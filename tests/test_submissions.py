@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import unittest
+import urllib.parse
 import zipfile
 
 import nbformat
@@ -224,7 +225,11 @@ class CollectionTest(unittest.TestCase):
                           ("dan", "01-first-escape"): "not written"}, analysis)
 
     def test_one_learner_is_one(self):
-        _, out, _, page = self.collect({"ada": {"01-first-escape": ([(WORDS, "PASS")], OWN)}})
+        root, out, rows, page = self.collect({"ada lovelace": {"01-first-escape": ([(WORDS, "PASS")], OWN)}})
+        link = page.grids[0][1][1][1]
+        self.assertEqual("ada%20lovelace/submissions/01-first-escape/README.md", link)
+        self.assertTrue(os.path.isfile(os.path.join(root, urllib.parse.unquote(link))))
+        self.assertEqual("met", rows[("ada lovelace", "01-first-escape")]["state"])
         self.assertIn("1 learner, 1 task submission read, 0 problems.", " ".join(page.text))
         self.assertTrue(out.startswith("1 task submission from 1 learner, 0 not collected"), out)
         self.assertEqual("Every submitted criterion is met.", next(t for t in page.text if t.startswith("Every")))

@@ -26,6 +26,7 @@ import sys
 import zipfile
 from collections import Counter
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 FORMAT = "escapelab-submission/1"
 REPORT, TABLE, COPIES = "collection.html", "collection.csv", ".collection"
@@ -255,7 +256,7 @@ def grid(rows, problems, learners, tasks):
                 continue
             kind = state(r)
             text = f"{MARKS[kind]} {r['met']} of {r['total']}" + (f", {len(r['open'])} open" if r["open"] else "")
-            link = f"<a href='{e(r['readme'])}'>{text}</a>" if r["readme"] else text
+            link = f"<a href='{e(quote(r['readme']))}'>{text}</a>" if r["readme"] else text
             missed = "; ".join(r["failed"] + r["open"])
             parts.append(f"<td class='{kind}' title='{e(missed or 'every criterion met')}'>{link}</td>")
         parts.append("</tr>")
@@ -281,7 +282,7 @@ def write_html(path, rows, problems):
     parts.append("<h2>Where the class struggles</h2>")
     ranked = struggles(rows)
     if ranked:
-        parts.append("<table><tr><th>Criterion</th><th>Task</th><th>Learners who missed it</th></tr>")
+        parts.append("<table><tr><th>Criterion</th><th>Task</th><th>Learners who missed it (of those who submitted the task)</th></tr>")
         parts += [f"<tr><td>{e(c)}</td><td>{e(t)}</td><td>{n} of {m}</td></tr>" for t, c, n, m in ranked]
         parts.append("</table>")
     else:
@@ -291,7 +292,7 @@ def write_html(path, rows, problems):
     for r in sorted(rows, key=lambda r: (r["learner"], r["task"])):
         missed = "".join(f"<br><span class='small'>✘ {e(c)}</span>" for c in r["failed"])
         missed += "".join(f"<br><span class='small'>○ {e(c)}</span>" for c in r["open"])
-        task = f"<a href='{e(r['readme'])}'>{e(r['task'])}</a>" if r["readme"] else e(r["task"])
+        task = f"<a href='{e(quote(r['readme']))}'>{e(r['task'])}</a>" if r["readme"] else e(r["task"])
         parts.append(f"<tr><td>{e(r['learner'])}</td><td>{task}</td>"
                      f"<td class='{state(r)}'>{r['met']} of {r['total']}{missed}</td><td>{e(r['analysis'])}</td>"
                      f"<td class='small'>{'<br>'.join(e(b) for b in r['benchmarks'])}</td>"
