@@ -61,6 +61,13 @@ class SubmissionsTest(unittest.TestCase):
         cls.exported = tempfile.mkdtemp(prefix="submissions-")
         nb = nbformat.read(os.path.join(NOTEBOOKS, "00-start-here.ipynb"), as_version=4)
         execute(nb, cls.exported)
+        cls.submitted = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("submit("))
+
+    def test_submit_says_how_many_criteria_the_export_meets(self):
+        shown = "".join(o.get("data", {}).get("text/plain", "") for o in self.submitted.outputs)
+        self.assertRegex(shown, r"^✓ Exported to \S+00-start-here with (\d+) of \1 criteria met\nFiles: README.md")
+        # The start-here notebook has no analysis cell: no warning about one, whenever it was saved.
+        self.assertNotIn("analysis", shown)
 
     def test_a_class_with_a_broken_and_a_partial_learner_is_listed_whole(self):
         outside = tempfile.mkdtemp(prefix="outside-")
