@@ -79,8 +79,29 @@ class JavaKernelConformanceTest(jupyter_kernel_test.KernelTests):
         self.assertIn("java.lang.String", reply["data"]["text/plain"])
         self.assertIn("class represents character strings", reply["data"]["text/plain"])
         reply = self.inspect("int m = Math.max(1, 2);", len("int m = Math.ma"))
-        self.assertIn("int Math.max(int a, int b)\nReturns the greater of two {@code int} values.",
+        self.assertIn("int Math.max(int a, int b)\nReturns the greater of two `int` values.",
                       reply["data"]["text/plain"])
+
+    def test_inspect_after_an_open_parenthesis_documents_the_call_rendered(self):
+        for code in ("Math.max(", "int m = Math.max(1, "):
+            reply = self.inspect(code)
+            self.assertTrue(reply["found"], code)
+            plain, markdown = reply["data"]["text/plain"], reply["data"]["text/markdown"]
+            self.assertIn("int Math.max(int a, int b)\nReturns the greater of two `int` values.", plain)
+            self.assertIn("the value of `Integer.MAX_VALUE`", markdown)
+            self.assertIn("**Parameters:**\n- `a`: an argument.", markdown)
+            for raw in ("{@code", "{@link", "@param", "@return"):
+                self.assertNotIn(raw, plain + markdown)
+
+    def test_inspect_the_courses_functions_shows_their_javadoc(self):
+        # The course's javadoc comes from its sources (lib/course/src/main/java), JShell reading only the JDK's.
+        reply = self.inspect("var run = bench(")
+        self.assertTrue(reply["found"])
+        self.assertIn("escapelab.Course.bench(Class<?>... classes)\nA JMH run of `%%jmh` cells' benchmark classes: "
+                      "`bench(FirstEscape.class).run()`.", reply["data"]["text/plain"])
+        reply = self.inspect("analysisCheck")
+        self.assertIn("two sentences of the learner's own", reply["data"]["text/plain"])
+        self.assertNotIn("{@", reply["data"]["text/plain"] + reply["data"]["text/markdown"])
 
     def test_inspect_learner_names_gives_declaration_and_doc_comment(self):
         self.run_ok("/** Adds one to x. */\nint plusOne(int x) { return x + 1; }")

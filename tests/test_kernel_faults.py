@@ -24,6 +24,27 @@ STARTUP_TIMEOUT = 120
 CELL_TIMEOUT = 60
 
 
+# A %%jmh cell whose methods throw: the throw on cell line 12, the dereference on line 16.
+THROWER = """%%jmh
+import org.openjdk.jmh.annotations.*;
+
+@State(Scope.Thread)
+public class Thrower {
+    @Benchmark
+    public int half() {
+        return half(-1);
+    }
+
+    static int half(int n) {
+        if (n < 0) throw new IllegalArgumentException("negative");
+        return n / 2;
+    }
+    static int len(String text) {
+        return text.length();
+    }
+}"""
+
+
 class KernelFaultsTest(unittest.TestCase):
     km = kc = log = None
 
@@ -104,6 +125,31 @@ class KernelFaultsTest(unittest.TestCase):
         error = self.error("String text = (String) cup;")
         self.assertEqual("java.lang.ClassCastException", error["ename"])
         self.assertTrue(error["evalue"].startswith("class Cup cannot be cast to class java.lang.String"), error["evalue"])
+
+    def test_a_method_of_a_jmh_cell_that_throws_names_that_cells_line(self):
+        reply, _, _ = self.run_cell(THROWER)
+        self.assertEqual("ok", reply["status"], reply)
+        jmh_cell = reply["execution_count"]
+        error = self.error("Thrower.half(-3)")
+        self.assertEqual("java.lang.IllegalArgumentException", error["ename"])
+        # Line 12 of the %%jmh cell holds the throw (line 11 declares the method).
+        self.assertEqual(f"    at Thrower.half (cell [{jmh_cell}] line 12)", error["traceback"][1], error["traceback"])
+        self.assertNotIn("declared source", "\n".join(error["traceback"]))
+        error = self.error("Thrower.len(null)")
+        self.assertEqual('Cannot invoke "String.length()" because "text" is null', error["evalue"])
+        self.assertEqual(f"    at Thrower.len (cell [{jmh_cell}] line 16)", error["traceback"][1], error["traceback"])
+
+    def test_a_null_parameter_of_a_cell_method_is_named(self):
+        self.value("int length(String text) {\n    return text.length();\n}\n1")
+        error = self.error("length(null)")
+        self.assertEqual('Cannot invoke "String.length()" because "text" is null', error["evalue"])
+
+    def test_a_benchmark_class_from_a_normal_cell_is_told_where_benchmarks_go(self):
+        self.value("class NoBench {\n    public int one() { return 1; }\n}\n1")
+        error = self.error("bench(NoBench.class)")
+        self.assertIn("NoBench was declared in a normal cell", error["evalue"])
+        self.assertIn("benchmark classes go in a %%jmh cell", error["evalue"])
+        self.assertNotIn("Run the %%jmh cell that defines", error["evalue"])
 
     def test_compile_error_has_line_column_and_caret(self):
         error = self.error("int a = 1;\nString s = a;")

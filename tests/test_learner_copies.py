@@ -148,7 +148,7 @@ class LearnerCopiesTest(unittest.TestCase):
 
             untouched = check_with(None)
             self.assertTrue(untouched.startswith("[FAIL]"), untouched)
-            self.assertIn("measured 0 lines of your own", untouched)
+            self.assertIn("measured 0 sentences of your own", untouched)
             pasted = check_with(shipped.cells[analysis].source.split(REFERENCE_MARK, 1)[1].strip())
             self.assertTrue(pasted.startswith("[FAIL]"), pasted)
             self.assertIn("reference answer's sentences", pasted)

@@ -274,7 +274,7 @@ public final class Course {
         return MethodJavadoc.check(criterion, type, method, phrases);
     }
 
-    /** "In your own words": two lines of the learner's own in the saved analysis cell; open until then. */
+    /** "In your own words": two sentences of the learner's own in the saved analysis cell; open until then. */
     public static Check analysisCheck(String notebook) throws IOException {
         return SavedNotebook.find(notebook).ownAnalysis().check();
     }
@@ -284,7 +284,7 @@ public final class Course {
     /** The environment variable that names the submissions folder. */
     public static final String SUBMISSIONS_ENV = Submission.FOLDER_ENV;
 
-    /** Exports this session's task to {@code submissions/<notebook>/}, replacing an earlier export whole. */
+    /** Exports this session's task to {@code submissions/<notebook>/} (replacing an earlier export whole) and says how many criteria it meets. */
     public static Exported submit(String notebook) throws IOException {
         return Submission.exportSession(notebook);
     }

@@ -120,8 +120,38 @@ public final class CellClasses {
         if (classes == null || Arrays.asList(classes).contains(null)) {
             throw new Mistake("name the benchmark class, e.g. bench(FirstEscape.class)");
         }
+        for (Class<?> type : classes) {
+            String name = cellName(type);
+            if (declaredInANormalCell(type) && !compiled(name)) {
+                throw new Mistake(name + " was declared in a normal cell, and JMH runs only classes a %%jmh cell "
+                        + "compiled: benchmark classes go in a %%jmh cell. Start a cell with %%jmh, put " + name
+                        + " there (its imports, the class and its @Benchmark methods), run that cell, then bench("
+                        + name + ".class)");
+            }
+        }
         return benchmarks(Arrays.stream(classes).map(this::cellName).toArray(String[]::new));
     }
+
+    /** Whether a %%jmh cell compiled a class of that name, benchmark or not. */
+    private synchronized boolean compiled(String name) {
+        return bySimpleName.containsKey(name) || bySimpleName.values().stream().anyMatch(c -> c.declares(name));
+    }
+
+    /**
+     * Whether the session compiled the class from a cell's code: JShell wraps what a cell declares
+     * in its own top-level classes, {@value #SESSION_WRAPPERS}N. (A %%jmh cell's classes are
+     * declared in the session as well; {@link #compiled} tells those apart.)
+     */
+    static boolean declaredInANormalCell(Class<?> type) {
+        Class<?> top = type;
+        while (top.getEnclosingClass() != null) {
+            top = top.getEnclosingClass();
+        }
+        return top != type && top.getName().startsWith(SESSION_WRAPPERS);
+    }
+
+    /** The names of JShell's wrapper classes start so. */
+    static final String SESSION_WRAPPERS = "REPL.$JShell$";
 
     /**
      * The name a class has among the compiled cells: its simple name, or {@code Outer.Inner} for

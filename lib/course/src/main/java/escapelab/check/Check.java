@@ -122,8 +122,8 @@ public record Check(String criterion, double measured, String unit, String expec
         return !Double.isNaN(measured);
     }
 
-    /** The measured value and the expectation, or the evidence of a non-numeric check. */
-    String outcome() {
+    /** The measured value and the expectation, or the evidence of a non-numeric check, on one line. */
+    public String outcome() {
         if (!numeric()) {
             return oneLine(expectation);
         }

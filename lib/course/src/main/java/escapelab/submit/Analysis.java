@@ -23,19 +23,32 @@ import java.util.regex.Pattern;
  * answer's sentences: text made only of those sentences (the answer pasted back) is not the
  * learner's own either.
  *
+ * <p>What the prompts ask for is sentences, and a notebook soft-wraps a paragraph however long: the
+ * check counts the learner's sentences ({@link #ownSentences}), never source lines.
+ *
  * @param ownLines the non-blank lines the learner wrote, in notebook order
+ * @param ownSentences the learner's sentences: text ending in {@code .}, {@code !} or {@code ?}, or
+ *     at the end of a paragraph or list item, of at least {@value #SENTENCE_WORDS} words
  * @param hasReferenceAnswer whether a reference answer is there
  * @param copiedReference whether the learner's lines are the reference answer's sentences
  */
-public record Analysis(List<String> ownLines, boolean hasReferenceAnswer, boolean copiedReference) {
+public record Analysis(List<String> ownLines, List<String> ownSentences, boolean hasReferenceAnswer,
+                       boolean copiedReference) {
 
     /** The words that open a reference answer, as shipped notebooks write it. */
     public static final String REFERENCE_MARK = "**Reference answer.**";
 
+    /** Fewer words than this are a label or a fragment ("Yes.", "See above."), not an explanation. */
+    public static final int SENTENCE_WORDS = 3;
+
     private static final Pattern PROMPT = Pattern.compile("^\\s*_[^_].*_\\s*$");
+    private static final Pattern LIST_ITEM = Pattern.compile("^\\s*([-*+]|\\d+[.)])\\s+.*");
+    /** A sentence ends at . ! or ? before a space; "e.g." and "i.e." do not end one. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<![ei]\\.[ge]\\.)(?<=[.!?])\\s+");
 
     public Analysis {
         ownLines = List.copyOf(ownLines);
+        ownSentences = List.copyOf(ownSentences);
     }
 
     /** Reads the texts of the analysis cells. */
@@ -49,26 +62,49 @@ public record Analysis(List<String> ownLines, boolean hasReferenceAnswer, boolea
      */
     public static Analysis of(List<String> analysisCells, Set<String> referenceSentences) {
         List<String> own = new ArrayList<>();
+        List<String> blocks = new ArrayList<>();
         boolean reference = false;
         for (String cell : analysisCells) {
+            StringBuilder block = new StringBuilder();
             for (String line : cell.split("\\R")) {
                 if (line.strip().startsWith(REFERENCE_MARK)) {
                     reference = true;
                     break;
                 }
-                if (!line.isBlank() && !PROMPT.matcher(line).matches() && !line.strip().startsWith("#")) {
+                boolean counts = !line.isBlank() && !PROMPT.matcher(line).matches() && !line.strip().startsWith("#");
+                if (!counts || LIST_ITEM.matcher(line).matches()) {
+                    endBlock(block, blocks);
+                }
+                if (counts) {
                     own.add(line.strip());
+                    block.append(line.strip()).append(' ');
                 }
             }
+            endBlock(block, blocks);
         }
         List<String> sentences = sentences(String.join("\n", own));
         boolean copied = !referenceSentences.isEmpty() && !sentences.isEmpty()
                 && sentences.stream().map(Analysis::digest).allMatch(referenceSentences::contains);
-        return copied ? new Analysis(List.of(), reference, true) : new Analysis(own, reference, false);
+        return copied ? new Analysis(List.of(), List.of(), reference, true)
+                : new Analysis(own, ownSentences(blocks), reference, false);
+    }
+
+    private static void endBlock(StringBuilder block, List<String> blocks) {
+        if (!block.isEmpty()) {
+            blocks.add(block.toString().strip());
+            block.setLength(0);
+        }
+    }
+
+    /** The sentences of paragraphs and list items: a paragraph typed as one line holds several. */
+    private static List<String> ownSentences(List<String> blocks) {
+        return blocks.stream().flatMap(SENTENCE_END::splitAsStream).map(String::strip)
+                .filter(s -> s.split("\\s+").length >= SENTENCE_WORDS).toList();
     }
 
     /**
-     * The check of "you explain it in your own words": at least two lines of the learner's own.
+     * The check of "you explain it in your own words": at least two sentences of the learner's own,
+     * however the lines wrap.
      * With only a reference answer there the check is open (waiting for the learner), never met;
      * the reference answer's sentences pasted back fail it.
      */
@@ -82,7 +118,7 @@ public record Analysis(List<String> ownLines, boolean hasReferenceAnswer, boolea
             return Check.of(criterion, false, "the analysis cell holds the reference answer's sentences: "
                     + "write what you found in your own words");
         }
-        return Check.that(criterion).measured(ownLines.size(), "lines of your own").atLeast(2);
+        return Check.that(criterion).measured(ownSentences.size(), "sentences of your own").atLeast(2);
     }
 
     /** A text's sentences, normalized: emphasis marks dropped, spaces collapsed, lower case. */

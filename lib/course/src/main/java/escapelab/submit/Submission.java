@@ -85,14 +85,23 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
         return file.endsWith(".ipynb") ? file.substring(0, file.length() - ".ipynb".length()) : file;
     }
 
-    /** A warning when the saved notebook is older than the latest measurement, else null. */
+    /**
+     * A warning when the saved notebook, which the analysis is read from, is older than the latest
+     * measurement; else null, and null for a notebook without analysis cells: nothing is read from it.
+     */
     public String staleWarning() {
-        if (lastMeasured == null || !notebook.savedAt().isBefore(lastMeasured)) {
+        if (lastMeasured == null || !notebook.savedAt().isBefore(lastMeasured) || notebook.analysis().isEmpty()) {
             return null;
         }
         return "The saved notebook (" + TIME.format(notebook.savedAt()) + ") is older than this run's last "
-                + "measurement (" + TIME.format(lastMeasured) + "): the analysis below is what was saved then. "
+                + "measurement (" + TIME.format(lastMeasured) + "): the export holds the analysis as saved then. "
                 + "Save the notebook (Ctrl-S) and export again to include later edits.";
+    }
+
+    /** The checks of every checklist recorded, in order: what the README's criteria list. */
+    public List<Check> criteria() {
+        return in(Section.CRITERIA).stream().filter(Checklist.class::isInstance).map(Checklist.class::cast)
+                .flatMap(list -> list.checks().stream()).toList();
     }
 
     /**
@@ -116,7 +125,7 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
                     .getBytes(StandardCharsets.UTF_8));
         }
         Path folder = SubmissionWriter.write(submissionsDir, name(), files);
-        return new Exported(folder, List.copyOf(files.keySet()), staleWarning());
+        return new Exported(folder, List.copyOf(files.keySet()), criteria(), staleWarning());
     }
 
     /** The README's Markdown: a section per kind of evidence there is, criteria and analysis always. */
@@ -180,7 +189,8 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
             }
         }
         Analysis own = notebook.ownAnalysis();
-        root.putObject("analysis").put("ownLines", own.ownLines().size())
+        root.putObject("analysis").put("ownLines", own.ownLines().size()).put("ownSentences", own.ownSentences().size())
+                .put("cells", notebook.analysis().size())
                 .put("referenceAnswer", own.hasReferenceAnswer()).put("copiedReference", own.copiedReference());
         return root;
     }
@@ -197,7 +207,9 @@ public record Submission(SavedNotebook notebook, List<Evidence> evidence, Instan
             md.append("> **Note:** ").append(stale).append("\n\n");
         }
         List<String> analysis = notebook.analysis();
-        if (analysis.stream().allMatch(String::isBlank)) {
+        if (analysis.isEmpty()) {
+            md.append("_This task has no analysis cell._\n\n");
+        } else if (analysis.stream().allMatch(String::isBlank)) {
             md.append("_No analysis found: write it in the notebook's cell tagged `analysis`, save, and export again._\n\n");
         }
         for (String text : analysis) {

@@ -94,12 +94,12 @@ class AnalysisTest {
     }
 
     @Test
-    void oneLineOfYourOwnIsNotEnoughAndTwoAre() {
+    void oneSentenceOfYourOwnIsNotEnoughAndTwoAre() {
         Check one = Analysis.of(List.of("The Point never leaves valueReturn.")).check();
         assertTrue(one.failed(), one::toString);
         assertEquals(1, one.measured());
-        assertEquals("lines of your own", one.unit());
-        assertEquals("≥ 2 lines of your own", one.expectation());
+        assertEquals("sentences of your own", one.unit());
+        assertEquals("≥ 2 sentences of your own", one.expectation());
 
         Check two = Analysis.of(List.of("The Point never leaves valueReturn.", "So C2 removes it.")).check();
         assertTrue(two.passed(), two::toString);
@@ -115,5 +115,34 @@ class AnalysisTest {
         Check check = Analysis.of(List.of("_Write your analysis here._")).check();
         assertTrue(check.failed(), check::toString);
         assertEquals(0, check.measured());
+    }
+
+    @Test
+    void fourSentencesTypedAsOneParagraphMeetTheCheck() {
+        // One source line, as a learner types in a soft-wrapping notebook.
+        String paragraph = "The Point never leaves valueReturn, so C2 proves it does not escape. It replaces the fields "
+                + "by locals, e.g. x and y stay in registers. With -XX:-DoEscapeAnalysis it allocated 16 B/op! "
+                + "Does the DONT_INLINE helper hide the object from C2?";
+        Analysis analysis = Analysis.of(List.of(paragraph));
+        assertEquals(1, analysis.ownLines().size());
+        assertEquals(4, analysis.ownSentences().size(), analysis.ownSentences()::toString);
+        Check check = analysis.check();
+        assertTrue(check.passed(), check::toString);
+        assertEquals("[PASS] you explain it in your own words (the analysis cell, as saved): measured 4 sentences of "
+                + "your own, expected ≥ 2 sentences of your own", check.toString());
+    }
+
+    @Test
+    void oneSentenceWrappedOverLinesIsOneSentence() {
+        Check check = Analysis.of(List.of("The Point never leaves valueReturn\nso C2 removes it\nand nothing is allocated."))
+                .check();
+        assertTrue(check.failed(), check::toString);
+        assertEquals(1.0, check.measured());
+    }
+
+    @Test
+    void listItemsAreSentencesAndFragmentsAreNot() {
+        Analysis listed = Analysis.of(List.of("- the Point stays in registers\n- the helper is not inlined\n\nYes. OK."));
+        assertEquals(List.of("- the Point stays in registers", "- the helper is not inlined"), listed.ownSentences());
     }
 }

@@ -135,6 +135,8 @@ class SubmissionTest {
         assertEquals("ns/op", bench.get("unit").asText());
         assertEquals(0.0, bench.get("bytesPerOp").asDouble());
         assertEquals(2, summary.get("analysis").get("ownLines").asInt());
+        assertEquals(2, summary.get("analysis").get("ownSentences").asInt());
+        assertEquals(1, summary.get("analysis").get("cells").asInt());
     }
 
     @Test
@@ -156,6 +158,63 @@ class SubmissionTest {
         String readme = submission(notebook("  "), null).readme();
         assertTrue(readme.contains("_No analysis found"), readme);
         assertFalse(readme.contains("> **Note:**"), readme);
+    }
+
+    @Test
+    void theExportSaysHowManyCriteriaAreMetAndNamesTheOthers() throws Exception {
+        Path nb = notebook("_Write yours here._\\n\\n**Reference answer.** C2 scalar-replaces it.");
+        Checklist checks = Checklist.of("Task 1", Check.that("valueReturn allocates nothing").measured(0, "B/op").below(1),
+                Check.that("pointerReturn allocates a Point").measured(0, "B/op").allocates(),
+                SavedNotebook.read(nb).ownAnalysis().check());
+        Submission submission = new Submission(SavedNotebook.read(nb), List.of(run(), checks), null, "OpenJDK 17");
+
+        Exported exported = submission.export(dir.resolve("submissions"));
+
+        String text = exported.toString();
+        assertTrue(text.startsWith("⚠ Exported to " + exported.folder() + " with 1 of 3 criteria met, 1 failed, 1 open:\n"),
+                text);
+        assertTrue(text.contains("\n  ✘ pointerReturn allocates a Point: measured 0 B/op, expected"), text);
+        assertTrue(text.contains("\n  ○ you explain it in your own words (the analysis cell, as saved): only the "
+                + "reference answer is there"), text);
+        assertFalse(text.contains("valueReturn allocates nothing"), text);
+        assertFalse(exported.mimeBundle().get("text/html").contains("&#10003;"));
+        String readme = Files.readString(exported.folder().resolve("README.md"));
+        assertTrue(readme.contains("1 of 3 criteria met, 1 open"), readme);
+    }
+
+    @Test
+    void anExportWithEveryCriterionMetSaysSoAndOneWithoutChecksSaysToRunThem() throws Exception {
+        Path nb = notebook("The Point never leaves the method. So C2 removes it.");
+        Checklist checks = Checklist.of("Task 1", Check.that("valueReturn allocates nothing").measured(0, "B/op").below(1),
+                SavedNotebook.read(nb).ownAnalysis().check());
+        Exported all = new Submission(SavedNotebook.read(nb), List.of(run(), checks), null, "OpenJDK 17")
+                .export(dir.resolve("submissions"));
+        assertTrue(all.toString().startsWith("✓ Exported to " + all.folder() + " with 2 of 2 criteria met\nFiles: "),
+                all.toString());
+        assertTrue(all.mimeBundle().get("text/html").contains("&#10003;"));
+
+        Exported none = new Submission(SavedNotebook.read(nb), List.of(run()), null, "OpenJDK 17")
+                .export(dir.resolve("submissions"));
+        assertTrue(none.toString().contains("with no criteria checked: run the task's checks(...) cell"), none.toString());
+    }
+
+    @Test
+    void aTaskWithoutAnAnalysisCellHasNoStaleAnalysisToWarnOf() throws Exception {
+        Path nb = dir.resolve("00-start-here.ipynb");
+        Files.writeString(nb, "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": ["
+                + "{\"cell_type\": \"code\", \"metadata\": {}, \"source\": \"submit(\\\"00-start-here\\\")\", "
+                + "\"outputs\": [], \"execution_count\": null}]}");
+        Files.setLastModifiedTime(nb, FileTime.from(Instant.now().minusSeconds(600)));
+        Submission submission = new Submission(SavedNotebook.read(nb), List.of(run()), Instant.now(), "OpenJDK 17");
+
+        Exported exported = submission.export(dir.resolve("submissions"));
+
+        assertNull(exported.warning());
+        String readme = Files.readString(exported.folder().resolve("README.md"));
+        assertTrue(readme.contains("## Analysis\n\n_This task has no analysis cell._"), readme);
+        assertFalse(readme.contains("analysis below"), readme);
+        JsonNode summary = new ObjectMapper().readTree(exported.folder().resolve("summary.json").toFile());
+        assertEquals(0, summary.get("analysis").get("cells").asInt());
     }
 
     @Test

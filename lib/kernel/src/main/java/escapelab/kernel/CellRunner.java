@@ -48,8 +48,14 @@ final class CellRunner {
             if (call.name().equals("time")) {
                 return time(call, lineOffset, executionCount);
             }
-            Object result = cellMagics.run(new CellSource.CellMagicCall(call.name(), call.args(), call.body(),
-                    call.bodyLine() + lineOffset));
+            int bodyLine = call.bodyLine() + lineOffset;
+            Object result;
+            session.declaringFrom(executionCount, bodyLine);
+            try {
+                result = cellMagics.run(new CellSource.CellMagicCall(call.name(), call.args(), call.body(), bodyLine));
+            } finally {
+                session.declaredElsewhere();
+            }
             return result == null ? Optional.empty() : Optional.of(new CellValue(result));
         }
         Optional<CellValue> value = Optional.empty();

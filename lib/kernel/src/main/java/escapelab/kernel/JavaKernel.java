@@ -195,7 +195,7 @@ public final class JavaKernel extends BaseKernel {
             return null;
         }
         return inspector.inspect(CellSource.maskLineMagics(code), at)
-                .map(text -> KernelHost.displayData(Map.of("text/plain", text)))
+                .map(shown -> KernelHost.displayData(Map.of("text/plain", shown.plain(), "text/markdown", shown.markdown())))
                 .orElse(null);
     }
 
@@ -232,7 +232,7 @@ public final class JavaKernel extends BaseKernel {
             }
             Optional<String> inspected = InspectionCell.name(request.getCode());
             if (inspected.isPresent()) {
-                String text = inspector.inspect(inspected.get(), inspected.get().length())
+                String text = inspector.inspect(inspected.get(), inspected.get().length()).map(Inspector.Shown::plain)
                         .orElseThrow(() -> new CellFailure(InspectionCell.notFound(inspected.get())));
                 rememberIf(remembered, count, request.getCode(), null);
                 env.reply(new PagedExecuteReply(count, text));

@@ -45,6 +45,8 @@ public final class JShellSession implements AutoCloseable {
     private final SnippetOrigins origins = new SnippetOrigins();
     private final SnippetReports reports;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Where source declared now comes from: the cell magic running (a {@code %%jmh} cell's body), if any. */
+    private volatile Origin declaring;
     /** When a caller (not the warm-up) last used the session, by {@link System#nanoTime()}. */
     private volatile long lastUsed = System.nanoTime();
     /** Whether the code running now is a warm-up expression's rather than a cell's. */
@@ -53,7 +55,10 @@ public final class JShellSession implements AutoCloseable {
     /** A session whose compile class path is this JVM's class path. */
     public JShellSession() {
         SessionExecutionControlProvider provider = new SessionExecutionControlProvider();
-        shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(IndexKeepingFileManager::new).build();
+        // -g keeps local variable tables, which helpful NullPointerException messages name
+        // variables and parameters by ("text" is null, not "<parameter1>" is null).
+        shell = JShell.builder().executionEngine(provider, Map.of()).fileManager(IndexKeepingFileManager::new)
+                .compilerOptions("-g", "-parameters").build();
         control = provider.control();
         // Building JShell created the execution control, whose class loader made itself the
         // context loader of this thread.
@@ -108,11 +113,26 @@ public final class JShellSession implements AutoCloseable {
      */
     public void declare(String javaSource) {
         try {
-            withShell(() -> evalSource(javaSource, Origin.source(DECLARED_SOURCE, 1), 0));
+            Origin from = declaring;
+            withShell(() -> evalSource(javaSource, from == null ? Origin.source(DECLARED_SOURCE, 1) : from, 0));
         } catch (CellFailure failure) {
             throw new IllegalStateException("The session rejected the declared source:\n"
                     + String.join("\n", failure.report().traceback()));
         }
+    }
+
+    /**
+     * Says that source declared until {@link #declaredElsewhere()} is the body of a cell magic
+     * starting on {@code firstLine} of cell {@code executionCount}, so that its stack frames name
+     * that cell's lines (a {@code %%jmh} cell's classes are declared from its body).
+     */
+    public void declaringFrom(int executionCount, int firstLine) {
+        declaring = Origin.cell(executionCount, firstLine);
+    }
+
+    /** Source declared from now on is not a cell's. */
+    public void declaredElsewhere() {
+        declaring = null;
     }
 
     /** Completions at {@code cursor}: what to put between the returned anchor and the cursor. */
