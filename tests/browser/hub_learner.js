@@ -56,6 +56,18 @@ const MINUTES = 60 * 1000;
     await page.keyboard.press('Control+S');
     await page.waitForFunction(() => !Jupyter.notebook.dirty, null, { timeout: MINUTES });
 
+    // A waiting line is replaced in place once the run starts: note each one as it shows.
+    await page.evaluate(() => {
+      window.waitsSeen = [];
+      setInterval(() => {
+        for (const o of document.querySelectorAll('.output_area')) {
+          for (const l of o.innerText.split('\n')) {
+            const at = l.indexOf('waiting:');
+            if (at >= 0 && !window.waitsSeen.includes(l.slice(at))) window.waitsSeen.push(l.slice(at));
+          }
+        }
+      }, 100);
+    });
     const started = Date.now();
     await page.click('#celllink');
     await page.click('#run_all_cells');
@@ -69,8 +81,7 @@ const MINUTES = 60 * 1000;
     const shown = await page.evaluate(() => ({
       checklists: [...document.querySelectorAll('.escapelab-checklist')].map(c => c.innerText),
       errors: [...document.querySelectorAll('.output_error')].map(e => e.innerText.slice(0, 500)),
-      waiting: [...document.querySelectorAll('.output_area')].map(o => o.innerText)
-          .flatMap(t => t.split('\n')).filter(l => l.startsWith('waiting:')),
+      waiting: window.waitsSeen,
       lastOutput: (() => {
         const code = Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code');
         return code[code.length - 1].output_area.element[0].innerText;
