@@ -1,7 +1,7 @@
 """Are bytes per operation exact when two benchmark runs go side by side on this machine's cores
 (two forks and their compiler threads competing)? Runs each notebook named (default: 01 02 03 05
 12) alone, then twice at the same moment in two kernels that do not queue (each its own queue,
-JMH's lock ignored), and compares every benchmark's B/op in the three exports (summary.json).
+JMH's lock ignored), and compares every benchmark's B/op in the three exports (summary.json), to the byte.
 While it measures it holds JMH's machine-wide lock, so that other benchmark runs on the machine
 wait as they would for any run instead of adding to the load.
 
@@ -61,6 +61,10 @@ def bytes_per_op(submissions):
     return found
 
 
+def figure(value):
+    return "missing" if value is None else f"{value:.3f}"
+
+
 def main(numbers):
     work = tempfile.mkdtemp(prefix="side-by-side-")
     side_kernel(os.path.join(work, "data"))
@@ -77,9 +81,12 @@ def main(numbers):
             a_s, b_s = a.communicate()[0].strip(), b.communicate()[0].strip()
             alone, left, right = bytes_per_op(lone_dir), bytes_per_op(a_dir), bytes_per_op(b_dir)
             for key in sorted(alone):
-                same = alone[key] == left.get(key) == right.get(key)
-                print(f"{os.path.basename(notebook)[:2]} | {key} | alone {alone[key]} | side by side "
-                      f"{left.get(key)}, {right.get(key)} | {'same' if same else 'DIFFERENT'}", flush=True)
+                # To the byte: the fractions are JMH's averaging over a run, never two runs alike.
+                figures = [alone[key], left.get(key), right.get(key)]
+                same = None not in figures and len({round(f) for f in figures}) == 1
+                print(f"{os.path.basename(notebook)[:2]} | {key} | alone {figure(alone[key])} | side by side "
+                      f"{figure(left.get(key))}, {figure(right.get(key))} | {'same' if same else 'DIFFERENT'}",
+                      flush=True)
             print(f"{os.path.basename(notebook)[:2]}: alone {lone_s} s, side by side {a_s} s and {b_s} s", flush=True)
     finally:
         fcntl.lockf(lock, fcntl.LOCK_UN)
