@@ -2,6 +2,7 @@
 """Collects a class's submissions into one HTML report and one CSV.
 
     tools/collect.py DIR     (or ./course collect DIR)
+    tools/collect.py --homes DIR   on a class server: the learners' homes first (tools/homes.py)
 
 DIR holds one entry per learner, named after them: a zip of their `submissions/` folder, or the
 folder itself (either `NAME/submissions/NN-task/` or `NAME/NN-task/`). Each task folder is what
@@ -314,6 +315,11 @@ def write_report(root, rows, problems):
 
 
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--homes":  # a class server's learners, from their homes
+        import homes
+        Path(argv[2]).mkdir(parents=True, exist_ok=True)
+        homes.gather(Path(argv[2]).resolve())
+        argv = [argv[0], argv[2]]
     if len(argv) != 2:
         print("usage: ./course collect DIR   (DIR: one zip or folder of submissions per learner)", file=sys.stderr)
         return 2

@@ -5,6 +5,7 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.Options;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * One JMH run as a cell needs it: on a worker thread, so that an interrupted cell ends the forked
- * JVMs it started, and waiting while another run on this machine holds JMH's lock.
+ * JVMs it started, and waiting its turn in the machine's {@link RunQueue} (first come, first served
+ * among every learner's runs) and while another run on this machine holds JMH's lock.
  */
 final class GuardedRun {
 
@@ -56,10 +58,30 @@ final class GuardedRun {
     }
 
     /**
-     * JMH refuses to start while another JMH run on this machine holds its lock (another
-     * notebook's benchmark): the two would distort each other's timings. Wait for it instead.
+     * Two runs at once would distort each other's timings. Runs of the course wait their turn in the
+     * machine's queue; JMH also refuses to start while another JMH run (one outside the course)
+     * holds its lock: wait for that too.
      */
     private static Collection<RunResult> runWhenFree(Options options, OutputFormat out, Consumer<String> waiting)
+            throws RunnerException, InterruptedException {
+        try (RunQueue.Ticket ticket = joinQueue()) {
+            if (ticket != null) {
+                ticket.awaitTurn(waiting);
+            }
+            return runWhenJmhFree(options, out, waiting);
+        }
+    }
+
+    /** A place in the machine's queue, or null (runs then wait on JMH's lock alone) if it cannot be had. */
+    private static RunQueue.Ticket joinQueue() {
+        try {
+            return RunQueue.shared().join();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return null;
+        }
+    }
+
+    private static Collection<RunResult> runWhenJmhFree(Options options, OutputFormat out, Consumer<String> waiting)
             throws RunnerException, InterruptedException {
         while (true) {
             try {
