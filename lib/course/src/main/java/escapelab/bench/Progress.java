@@ -136,7 +136,8 @@ final class Progress implements OutputFormat {
 
     @Override
     public void endBenchmark(BenchmarkResult result) {
-        benchmarkBoundary.accept(result.getParams());
+        // A benchmark that failed ends with no result: its forks' logs are filed under none.
+        benchmarkBoundary.accept(result == null ? null : result.getParams());
         done++;
         log.endBenchmark(result);
     }
