@@ -13,7 +13,7 @@ CONDA_FOR_DEBIAN = {
     "openjdk-17-jdk-headless": "openjdk=17",
     "openjdk-17-source": "openjdk=17",  # conda-forge's JDK carries lib/src.zip
     "maven": "maven",
-    "jupyter-notebook": "notebook",
+    "jupyter-notebook": "notebook=7",
     "jupyter-client": "jupyter_client",
     "python3-nbclient": "nbclient",
     "python3-nbconvert": "nbconvert",
@@ -36,6 +36,14 @@ class LaunchTest(unittest.TestCase):
         self.assertEqual(set(CONDA_FOR_DEBIAN), set(debian), "a Debian package without a conda counterpart here")
         missing = {d: c for d, c in CONDA_FOR_DEBIAN.items() if c not in conda}
         self.assertEqual({}, missing, "environment.yml lacks these")
+
+    def test_environment_yml_brings_the_jupyterlab_and_notebook_set_up_installs_with_pip(self):
+        listed = re.search(r"LAB_PACKAGES=\((.*?)\)", read("course"), re.S).group(1)
+        pip = dict(re.findall(r'"(\w+)>=(\d+),<\d+"', listed))
+        self.assertEqual({"jupyterlab": "4", "notebook": "7"}, pip, listed)
+        conda = set(re.findall(r"^\s*-\s*(\S+)\s*$", read("environment.yml"), re.M))
+        for name, major in pip.items():
+            self.assertIn(f"{name}={major}", conda)
 
     def test_the_dockerfile_is_pinned_runs_as_uid_1000_and_ends_in_the_same_set_up(self):
         docker = read("Dockerfile")
