@@ -46,6 +46,8 @@ const MINUTES = 60 * 1000;
     }, null, { timeout: 15 * MINUTES, polling: 1000 });
 
     const shown = await page.evaluate(() => ({
+      code: Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code').length,
+      ran: Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code' && c.input_prompt_number).length,
       charts: document.querySelectorAll('.output_area img[src^="data:image/png"]').length,
       tables: [...document.querySelectorAll('.output_html table')]
           .filter(t => t.innerText.includes('B/op')).length,
