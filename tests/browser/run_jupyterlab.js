@@ -74,7 +74,9 @@ async function ranAll(page) {
       ran: cells.filter(c => c.executionCount !== null).length,
       code: cells.length,
       updates: window.escapelabUpdates,
-      progress: outputs.map(text).filter(t => /^[…✓✘] /.test(t)),
+      // Per cell that ran JMH, its progress lines: one each when it is updated in place.
+      progress: cells.map(c => c.outputs.toJSON().map(text).filter(t => /^[…✓✘] JMH/.test(t)))
+          .filter(lines => lines.length > 0),
       charts: document.querySelectorAll('.jp-OutputArea-output img[src^="data:image/png"]').length,
       tables: [...document.querySelectorAll('.jp-RenderedHTMLCommon table')]
           .filter(t => t.textContent.includes('B/op')).length,
