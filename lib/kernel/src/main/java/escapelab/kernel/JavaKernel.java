@@ -144,8 +144,10 @@ public final class JavaKernel extends BaseKernel {
 
     @Override
     public LanguageInfo getLanguageInfo() {
+        // The feature release alone: front ends save language_info into the notebook, and a
+        // patch number there would mark every notebook modified on a JDK with another patch.
         return new LanguageInfo.Builder("java")
-                .version(System.getProperty("java.version"))
+                .version(String.valueOf(Runtime.version().feature()))
                 .mimetype("text/x-java-source")
                 .fileExtension(".java")
                 .pygments("java")
