@@ -62,6 +62,8 @@ def sliced(nb, edited):
             changed.add(i)
             reach |= _defined(nb.cells[i].source)
     keep = {i for i in changed if "checks(" in nb.cells[i].source}
+    if not keep:
+        return copy.deepcopy(nb)
     needed = set()
     for i in keep:
         needed |= _names(nb.cells[i].source) & defined
