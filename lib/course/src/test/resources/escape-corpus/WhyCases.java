@@ -21,6 +21,7 @@ public class WhyCases {
     }
 
     static Object hook;
+    static final Object[] SLOTS = new Object[1];
     static IntSupplier supplier;
     int x = 3, y = 4, n = 6, turn;
     Point last;
@@ -128,5 +129,23 @@ public class WhyCases {
         Integer b = x * 1000;
         hook = b;
         return b;
+    }
+
+    @Benchmark
+    public int storedInAFieldsArray() {
+        Point p = new Point(x, y);
+        SLOTS[0] = p;
+        return p.x;
+    }
+
+    @Benchmark
+    public int returnedThroughInlined() {
+        Point p = (Point) same(new Point(x, y));
+        hook = p;
+        return p.y;
+    }
+
+    static Object same(Object o) {
+        return o;
     }
 }

@@ -17,7 +17,7 @@ final class Why {
 
     /** What JDK 17 and newer JDKs do with an object merged with another at a join. */
     static final String MERGES = "JDK 17 never scalar-replaces an object merged with another at a join;"
-            + " from JDK 22 C2 can (ReduceAllocationMerges), where each merged object is used only by field loads";
+            + " from JDK 23 C2 can (ReduceAllocationMerges, on by default since JDK-8324688), where the merged objects are only read";
 
     private static final int DEPTH = 8;
 
@@ -70,7 +70,7 @@ final class Why {
                         into(method, use, "an element of", at, callers, copy, before, depth, seen, out);
                     }
                 }
-                case ARRAY_INDEX -> out.add(before + "an array indexed at a position C2 cannot resolve (" + at
+                case ARRAY_INDEX -> out.add(before + "indexed as an array at a position C2 cannot resolve (" + at
                         + "): C2 scalar-replaces an array only where every index is a constant");
                 case RETURN -> returned(method, at, callers, copy, before, depth, seen, out);
                 case CALL -> passed(method, use, at, callers, copy, before, depth, seen, out);
@@ -90,7 +90,7 @@ final class Why {
             if (container >= 0) {
                 String made = "the object made at " + at(method, flows.bciOf(method, container), depth);
                 follow(method, container, callers, copy, before + "stored into " + what + " " + made + " (" + at
-                        + "), which ", depth + 1, seen, out);
+                        + "), which is ", depth + 1, seen, out);
             } else if (container == Flows.UNKNOWN) {
                 out.add(before + "stored into " + what + " an object read from a field, an array or a call (" + at
                         + "): that object is on the heap");
@@ -111,7 +111,7 @@ final class Why {
                 for (int outer : outers) {
                     if (outer >= 0) {
                         follow(call.method(), outer, callers.subList(1, callers.size()), copy, step + ", the object made at "
-                                + at(call.method(), flows.bciOf(call.method(), outer), depth + 1) + ", which ",
+                                + at(call.method(), flows.bciOf(call.method(), outer), depth + 1) + ", which is ",
                                 depth + 1, seen, out);
                     } else {
                         out.add(step + ", an object from outside " + call.method().display() + ": it is on the heap");
