@@ -211,6 +211,11 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
             }
             text.append(f.line()).append('\n');
             if (level >= 2) {
+                if (f.copies() > 1 && f.outcome() != Finding.Outcome.PARTLY) {
+                    // Inlined in several places, or compiled again on stack: the verdict holds in each.
+                    text.append("    note: compiled in ").append(f.copies()).append(" copies, ")
+                            .append(f.outcomeInWords()).append(" in each\n");
+                }
                 f.notes().forEach(n -> text.append("    note: ").append(n).append('\n'));
                 f.reasons().forEach(r -> text.append("    why: ").append(r).append('\n'));
             }

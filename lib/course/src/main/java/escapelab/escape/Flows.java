@@ -403,15 +403,9 @@ final class Flows {
         public Origins naryOperation(AbstractInsnNode insn, List<? extends Origins> values) throws AnalyzerException {
             List<BasicValue> basics = values.stream().map(Origins::basic).toList();
             BasicValue result = basic.naryOperation(insn, basics);
-            boolean site = switch (insn.getOpcode()) {
-                case Opcodes.MULTIANEWARRAY, Opcodes.INVOKEDYNAMIC -> true;
-                case Opcodes.INVOKESTATIC -> {
-                    MethodInsnNode m = (MethodInsnNode) insn;
-                    yield m.name.equals("valueOf") && m.owner.startsWith("java/lang/") && m.desc.charAt(1) != 'L'
-                            && m.desc.charAt(2) == ')';
-                }
-                default -> false;
-            };
+            // A call's result is an origin of its own too: where the caller inlined it, the value
+            // returned (an object made in the callee) goes on from there.
+            boolean site = insn.getOpcode() != Opcodes.INVOKESPECIAL || !((MethodInsnNode) insn).name.equals("<init>");
             return made(insn, result, site);
         }
 
@@ -491,6 +485,12 @@ final class Flows {
     /** The bytecode index of an origin that is an instruction of the method (its node index), else -1. */
     int bciOf(MethodRef method, int origin) {
         return origin < 0 ? -1 : analysis(method).map(a -> a.bcis[origin]).orElse(-1);
+    }
+
+    /** Whether the origin is the result of a call (not a site of its own, unless a boxing call). */
+    boolean isCall(MethodRef method, int origin) {
+        return origin >= 0 && analysis(method).map(a -> a.node.instructions.get(origin) instanceof MethodInsnNode m
+                && !(m.name.equals("valueOf") && m.owner.startsWith("java/lang/"))).orElse(false);
     }
 
     /** The node index of the instruction at a bytecode index, -1 if none: the origin of the value it makes. */

@@ -344,7 +344,12 @@ final class Verdicts {
         }
         boolean followed = why != null && flows.readable(site.method());
         if (followed && site.kind() != Site.Kind.CONCAT && site.kind() != Site.Kind.LOCK) {
-            reasons.addAll(why.of(site, copy.compilation(), chain));
+            try {
+                reasons.addAll(why.of(site, copy.compilation(), chain));
+            } catch (RuntimeException e) {
+                followed = false; // bytecode the flows cannot follow: fall back on the inlining decisions
+                reasons.addAll(inliningReasons(site, copy));
+            }
         } else if (!followed) {
             reasons.addAll(inliningReasons(site, copy));
         }

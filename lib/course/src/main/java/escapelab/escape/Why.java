@@ -88,7 +88,7 @@ final class Why {
                       String before, int depth, Set<String> seen, List<String> out) {
         for (int container : use.other()) {
             if (container >= 0) {
-                String made = "the object made at " + at(method, flows.bciOf(method, container), depth);
+                String made = made(method, container);
                 follow(method, container, callers, copy, before + "stored into " + what + " " + made + " (" + at
                         + "), which is ", depth + 1, seen, out);
             } else if (container == Flows.UNKNOWN) {
@@ -155,7 +155,8 @@ final class Why {
         Optional<InlineDecision> decision = copy.decisions().stream().filter(d -> d.callSite().equals(site)).findFirst();
         String step = before + "passed to " + use.name() + " (" + at + ")";
         if (decision.isEmpty()) {
-            out.add(step + ", a call the compile log records no inlining decision for: C2 treats its arguments as escaping");
+            out.add(step + "; the compile log records no inlining decision for that call, so the report cannot tell"
+                    + " whether C2 inlined it");
         } else if (!decision.get().inlined()) {
             out.add(step + ", which C2 did not inline: " + decision.get().reason());
         } else if (!flows.readable(decision.get().callee())) {
@@ -172,7 +173,7 @@ final class Why {
         List<String> words = new ArrayList<>();
         for (int o : others) {
             if (o >= 0) {
-                words.add("the object made at line " + lines.applyAsInt(new Frame(method, flows.bciOf(method, o))));
+                words.add(made(method, o));
             } else if (o == Flows.NULL) {
                 words.add("null");
             } else if (o == Flows.UNKNOWN) {
@@ -182,6 +183,13 @@ final class Why {
             }
         }
         return words.isEmpty() ? "another value" : String.join(" and ", words);
+    }
+
+    /** {@code the object made at line 12}, or {@code the object returned by the call at line 12}. */
+    private String made(MethodRef method, int origin) {
+        int line = lines.applyAsInt(new Frame(method, flows.bciOf(method, origin)));
+        return (flows.isCall(method, origin) ? "the object returned by the call at line " : "the object made at line ")
+                + line;
     }
 
     /** {@code line 23}, with the method where it is not the site's own. */
