@@ -35,7 +35,7 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
         PRUNED,
         /** No C2 compilation contains the site: nothing to say about escape analysis. */
         NOT_C2_COMPILED,
-        /** The site's benchmark was not run ({@code methods(...)} left it out): left out of the totals. */
+        /** The site's benchmark was not run or not read ({@code methods(...)} left it out): not in the totals. */
         NOT_RUN,
         /** Nothing is allocated there: a non-capturing lambda is one instance, made once and shared. */
         NOT_ALLOCATED
@@ -64,6 +64,9 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
      * scalar-replaced in 1 of 3 compiled copies}.
      */
     public String verdict() {
+        if (outcome == Outcome.NOT_RUN) {
+            return "left out: methods(...) did not choose " + contextName();
+        }
         return lead() + " in " + contextName() + tail();
     }
 
@@ -84,7 +87,7 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
             case PARTLY -> removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies";
             case PRUNED -> "not in the compiled code (a path never taken)";
             case NOT_C2_COMPILED -> "never compiled by C2";
-            case NOT_RUN -> "not run";
+            case NOT_RUN -> "left out";
             case NOT_ALLOCATED -> "not allocated";
         };
     }
@@ -97,7 +100,7 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
             return " (nothing allocated was measured there, and C2 logged no elimination for it)";
         }
         return outcome == Outcome.NOT_ALLOCATED ? " (one instance, made once and shared)"
-                : outcome == Outcome.NOT_RUN ? " (not among the benchmarks run)" : "";
+                : outcome == Outcome.NOT_RUN ? " (methods(...) did not choose its benchmark)" : "";
     }
 
     /** The Go tool's form: {@code FirstEscape.java:12: new Point: scalar-replaced in valueReturn}. */

@@ -38,7 +38,7 @@ final class Measured {
             if (benchmark && measured.isEmpty() && !bytesPerOp.isEmpty()
                     && (f.outcome() == Finding.Outcome.NOT_C2_COMPILED || f.outcome() == Finding.Outcome.NOT_RUN)) {
                 out.add(new Finding(f.site(), context, Finding.Outcome.NOT_RUN, Finding.Outcome.NOT_RUN, 0, 0,
-                        List.of(), List.of(context.name() + " was not run (methods(...) left it out)")));
+                        List.of(), List.of(context.name() + " was left out by methods(...): its sites are neither judged nor counted")));
             } else if (benchmark && !measured.isEmpty() && measured.stream().allMatch(b -> b < NONE)
                     && f.site().kind().allocates() && f.measured() == Finding.Outcome.KEPT) {
                 out.add(new Finding(f.site(), context, Finding.Outcome.ELIMINATED, Finding.Outcome.ELIMINATED,

@@ -67,7 +67,7 @@ class MeasuredTest {
         assertEquals(Finding.Outcome.NOT_RUN, findings.get(1).outcome());
         EscapeReport report = new EscapeReport("c", "Cases", "vm", findings, List.of(), bytes(24, 0), 1);
         assertEquals(1, report.counts().allocationSites(), report::text);
-        assertTrue(report.text().contains("Cases.java:30-31: 2 sites (new Point, new int[4]): not run in unrun"
-                + " (not among the benchmarks run)\n"), report::text);
+        assertTrue(report.text().contains("Cases.java:30-31: 2 sites (new Point, new int[4]): left out: methods(...)"
+                + " did not choose unrun\n"), report::text);
     }
 }
