@@ -124,7 +124,10 @@ class EscapeWhyCorpusTest {
             List<Finding> in = report.findings().stream()
                     .filter(f -> f.contextName().equals(method(label)) && f.site().kind().allocates()).toList();
             boolean noneKept = in.stream().noneMatch(f -> f.measured() == Outcome.KEPT || f.measured() == Outcome.PARTLY);
-            if (noneKept && measured >= Measured.NONE) {
+            // returnedFromNotInlined's Point is made in make, compiled on its own: judged there, under make.
+            boolean helperKept = label.equals("returnedFromNotInlined")
+                    && report.find("new Point", "make").map(f -> f.measured() == Outcome.KEPT).orElse(false);
+            if (noneKept && measured >= Measured.NONE && !helperKept) {
                 assertTrue(report.notes().stream().anyMatch(n -> n.startsWith(label + " measured ")
                         && n.contains("no site of the report accounts for")), () -> "JDK " + jdk + ": " + label + " "
                         + measured + " B/op\n" + report.text());
