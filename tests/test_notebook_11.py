@@ -24,6 +24,18 @@ class Notebook11Test(unittest.TestCase):
         # Its table, a power of two at or above n, is half what n entries need at 0.75.
         self.assertIn("capacity 1048576 for 1000000 entries", found[smallest][1])
 
+    def test_notebook_11_turns_red_when_exact_sizing_takes_no_hint_and_the_bytes_saved_stay_met(self):
+        # The edit: exactMap is new HashMap<>() too. Nothing is saved, and the probe saw no table
+        # bytes saved either: the check that compares the two stays met around 0.
+        never = "exact sizing never resizes"
+        less = "exact sizing allocates less than new HashMap<>(n) per load"
+        smallest = ("exact sizing's table is the smallest that holds n entries at 0.75 (and newHashMap's where "
+                    "the JDK has it)")
+        saved = "the bytes saved are the tables the probe saw allocated"
+        shown, found = assert_turns_red(self, "11-hashmap-sizing", r"new HashMap<>\(\(int\) Math\.ceil\(n / 0\.75\)\)",
+                                        "new HashMap<>()", {never, less, smallest})
+        self.assertEqual("PASS", found[saved][0], found[saved][1])
+
 
 if __name__ == "__main__":
     unittest.main()

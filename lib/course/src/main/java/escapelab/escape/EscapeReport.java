@@ -93,7 +93,9 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
                     ? entry.getValue()
                     : entry.getValue().stream().filter(o -> o != Finding.Outcome.PRUNED).toList();
             boolean allRemoved = outcomes.stream().allMatch(o -> o == Finding.Outcome.ELIMINATED);
-            if (entry.getKey().kind() == Site.Kind.NON_CAPTURING_LAMBDA) {
+            // A benchmark that was not run says nothing: its sites stay out of the totals.
+            if (entry.getKey().kind() == Site.Kind.NON_CAPTURING_LAMBDA
+                    || outcomes.stream().allMatch(o -> o == Finding.Outcome.NOT_RUN)) {
                 continue;
             }
             if (entry.getKey().kind() == Site.Kind.LOCK) {
@@ -127,8 +129,14 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public Optional<Finding> find(String what, String context) {
         return findings.stream()
                 .filter(f -> f.site().what().equals(what) || f.site().label().equals(what))
-                .filter(f -> f.contextName().equals(context) || f.context().display().equals(context))
+                .filter(f -> named(f, context))
                 .findFirst();
+    }
+
+    /** Whether the finding's context is the one named: as the report shows it, as Class.method, or by its bytecode name. */
+    private static boolean named(Finding f, String context) {
+        return f.contextName().equals(context) || f.context().display().equals(context)
+                || (f.context().name().equals(context) && f.context().holder().equals(f.site().method().holder()));
     }
 
     /**
@@ -168,7 +176,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
      */
     public Check noAllocationIn(String context) {
         List<String> found = findings.stream()
-                .filter(f -> f.contextName().equals(context) || f.context().display().equals(context))
+                .filter(f -> named(f, context))
                 .filter(f -> f.site().kind().allocates())
                 // A site on a path C2 cut off (an exception's, say) is not in the compiled code.
                 .filter(f -> f.measured() != Finding.Outcome.PRUNED)
@@ -190,9 +198,24 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     public String text() {
         StringBuilder text = new StringBuilder();
         text.append("Escape report: ").append(scope).append(" (").append(vm).append(")\n");
-        for (Finding f : findings) {
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            int folded = foldedFrom(i);
+            if (folded > i + 1) {
+                text.append(foldedLine(findings.subList(i, folded))).append('\n');
+                if (level >= 2) {
+                    f.reasons().forEach(r -> text.append("    why: ").append(r).append('\n'));
+                }
+                i = folded - 1;
+                continue;
+            }
             text.append(f.line()).append('\n');
             if (level >= 2) {
+                if (f.copies() > 1 && f.outcome() != Finding.Outcome.PARTLY) {
+                    // Inlined in several places, or compiled again on stack: the verdict holds in each.
+                    text.append("    note: compiled in ").append(f.copies()).append(" copies, ")
+                            .append(f.outcomeInWords()).append(" in each\n");
+                }
                 f.notes().forEach(n -> text.append("    note: ").append(n).append('\n'));
                 f.reasons().forEach(r -> text.append("    why: ").append(r).append('\n'));
             }
@@ -203,6 +226,33 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         }
         notes.forEach(n -> text.append(n).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * The end of the run of findings from {@code i} that say the same of the same method: never
+     * compiled by C2 (a constructor, a set-up method that ran too rarely) or not run. One line says it.
+     */
+    private int foldedFrom(int i) {
+        Finding first = findings.get(i);
+        if (first.outcome() != Finding.Outcome.NOT_C2_COMPILED && first.outcome() != Finding.Outcome.NOT_RUN) {
+            return i + 1;
+        }
+        int end = i + 1;
+        while (end < findings.size() && findings.get(end).outcome() == first.outcome()
+                && findings.get(end).context().equals(first.context())) {
+            end++;
+        }
+        return end;
+    }
+
+    /** {@code Point.java:10-14: 3 sites (new Point, new int[4], box Integer): never compiled by C2 in Point's constructor}. */
+    private static String foldedLine(List<Finding> run) {
+        Finding first = run.get(0);
+        Finding last = run.get(run.size() - 1);
+        String lines = first.site().line() == last.site().line() || last.site().line() < 0 ? first.site().position()
+                : first.site().position() + "-" + last.site().line();
+        return lines + ": " + run.size() + " sites (" + String.join(", ", run.stream().map(f -> f.site().label())
+                .distinct().toList()) + "): " + first.verdict();
     }
 
     /** The findings as a table: position, site, context, verdict (and, at level 2, why). */

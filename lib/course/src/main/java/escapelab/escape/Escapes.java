@@ -15,6 +15,7 @@ import escapelab.notebook.Mistake;
 import org.openjdk.jmh.runner.RunnerException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +49,7 @@ public final class Escapes extends RunPlan<Escapes> {
     private String measuredVariant;
     private final List<String> packages = new ArrayList<>();
     private final List<Class<?>> packagesOf = new ArrayList<>();
+    private final List<String> flags = new ArrayList<>();
 
     /**
      * Starts a report in the quick profile: enough for C2 to compile the benchmarks.
@@ -196,13 +199,71 @@ public final class Escapes extends RunPlan<Escapes> {
         scope.classFiles().values().forEach(bytes -> sites.addAll(reader.read(bytes)));
         sites.sort(Comparator.comparing(Site::sourceFile).thenComparingInt(Site::line)
                 .thenComparingInt(Site::nthOnLine).thenComparing(s -> s.method().holder()).thenComparingInt(Site::bci));
-        List<Finding> findings = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
-                .judge(sites);
+        Verdicts verdicts = new Verdicts(read, scope.contains(), reader::line, reader::compiled, arrayLimit())
+                .explainedBy(new Flows(name -> classBytes(scope, name))).flags(forkFlags());
+        Map<String, Double> bytes = bytesPerOp(run);
+        Map<String, List<String>> benchmarks = benchmarks();
+        List<Finding> findings = Measured.reconcile(verdicts.judge(sites), bytes, benchmarks);
         List<String> notes = notes(read);
         if (measured != null) {
             notes.add(0, "Read from the forks of the run " + measured.name() + ": no fork of its own.");
         }
-        return new EscapeReport(reportName(), scope.description(), run.vmName(), findings, notes, bytesPerOp(run), 1);
+        notes.addAll(verdicts.compilationsRead());
+        notes.addAll(Measured.unexplained(findings, bytes, benchmarks));
+        return new EscapeReport(reportName(), scope.description(), run.vmName(), findings, notes, bytes, 1);
+    }
+
+    /**
+     * Adds JVM flags to every fork; a flag that turns escape analysis off becomes the report's
+     * reason for every site it keeps.
+     */
+    @Override
+    public Escapes jvmArgs(String... flags) {
+        super.jvmArgs(flags);
+        if (flags != null) {
+            this.flags.addAll(List.of(flags));
+        }
+        return this;
+    }
+
+    /** The benchmark methods of each class given, by binary name ({@code cells.Outer$Maps}). */
+    private Map<String, List<String>> benchmarks() {
+        Map<String, List<String>> benchmarks = new LinkedHashMap<>();
+        for (BenchClass c : classes()) {
+            int dot = c.name().length() - c.simpleName().length();
+            String binary = c.name().substring(0, dot) + c.simpleName().replace('.', '$');
+            benchmarks.put(binary, c.benchmarks());
+            benchmarks.put(c.name(), c.benchmarks());
+        }
+        return benchmarks;
+    }
+
+    /** The flags the forks ran with: jvmArgs and the variant's. */
+    private List<String> forkFlags() {
+        List<String> all = new ArrayList<>(flags);
+        variants().forEach(v -> all.addAll(v.jvmArgs()));
+        return all;
+    }
+
+    /** A class file of the scope, or else one the course's class loader finds (the JDK's, a library's). */
+    private static Optional<byte[]> classBytes(Scope scope, String name) {
+        byte[] own = scope.classFiles().get(name);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        try (InputStream in = Escapes.class.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Runs the report and gives it with the reasons behind each site left on the heap:
+     * {@code escapes(FirstEscape.class).detailed()} is {@code escapes(FirstEscape.class).run().detailed()}.
+     */
+    public EscapeReport detailed() throws RunnerException, IOException {
+        return run().detailed();
     }
 
     private Scope scope() throws IOException {
@@ -240,7 +301,7 @@ public final class Escapes extends RunPlan<Escapes> {
         if (files.isEmpty()) {
             throw new IllegalStateException("The escape report reads HotSpot's compile log (-XX:+LogCompilation), "
                     + "and the forked JVM wrote none: " + vm + ". Run it on a HotSpot JDK "
-                    + "(OpenJDK, Temurin, Oracle), e.g. on(jdk(17).get().variant()).");
+                    + "(OpenJDK, Temurin, Oracle), e.g. escapes(...).variant(jdk(17).get().variant()).run().");
         }
         List<CompileLog> read = new ArrayList<>();
         for (Path file : files) {

@@ -16,10 +16,12 @@ import java.util.List;
  * @param copies how many compiled copies of the site were read (inlined in several places, OSR)
  * @param eliminatedCopies in how many of them it was removed
  * @param notes which compilations were read, e.g. the last of several
- * @param reasons the inlining decisions and limits that explain a site left in place
+ * @param reasons the flows, inlining decisions and limits that explain a site left in place
+ * @param dropped whether the site is removed although C2 logged no elimination for it: the
+ *                method measured no allocation at all (a dead allocation, dropped with its uses)
  */
 public record Finding(Site site, MethodRef context, Outcome outcome, Outcome measured, int copies,
-                      int eliminatedCopies, List<String> notes, List<String> reasons) {
+                      int eliminatedCopies, List<String> notes, List<String> reasons, boolean dropped) {
 
     /** What C2 did with a site. */
     public enum Outcome {
@@ -33,6 +35,8 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
         PRUNED,
         /** No C2 compilation contains the site: nothing to say about escape analysis. */
         NOT_C2_COMPILED,
+        /** The site's benchmark was not run or not read ({@code methods(...)} left it out): not in the totals. */
+        NOT_RUN,
         /** Nothing is allocated there: a non-capturing lambda is one instance, made once and shared. */
         NOT_ALLOCATED
     }
@@ -40,6 +44,12 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
     public Finding {
         notes = List.copyOf(notes);
         reasons = List.copyOf(reasons);
+    }
+
+    /** A finding as C2's log has it. */
+    public Finding(Site site, MethodRef context, Outcome outcome, Outcome measured, int copies,
+                   int eliminatedCopies, List<String> notes, List<String> reasons) {
+        this(site, context, outcome, measured, copies, eliminatedCopies, notes, reasons, false);
     }
 
     /** A finding whose compiled copies all agree, so the measured code did what all of them did. */
@@ -54,6 +64,9 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
      * scalar-replaced in 1 of 3 compiled copies}.
      */
     public String verdict() {
+        if (outcome == Outcome.NOT_RUN) {
+            return "left out: methods(...) did not choose " + contextName();
+        }
         return lead() + " in " + contextName() + tail();
     }
 
@@ -69,11 +82,12 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
 
     private String lead() {
         return switch (measuredApart() ? measured : outcome) {
-            case ELIMINATED -> removed();
+            case ELIMINATED -> dropped ? "removed" : removed();
             case KEPT -> site.kind() == Site.Kind.LOCK ? "lock kept" : "stays on the heap";
             case PARTLY -> removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies";
             case PRUNED -> "not in the compiled code (a path never taken)";
             case NOT_C2_COMPILED -> "never compiled by C2";
+            case NOT_RUN -> "left out";
             case NOT_ALLOCATED -> "not allocated";
         };
     }
@@ -82,7 +96,11 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
         if (measuredApart()) {
             return " where measured; " + removed() + " in " + eliminatedCopies + " of " + copies + " compiled copies";
         }
-        return outcome == Outcome.NOT_ALLOCATED ? " (one instance, made once and shared)" : "";
+        if (dropped) {
+            return " (nothing allocated was measured there, and C2 logged no elimination for it)";
+        }
+        return outcome == Outcome.NOT_ALLOCATED ? " (one instance, made once and shared)"
+                : outcome == Outcome.NOT_RUN ? " (methods(...) did not choose its benchmark)" : "";
     }
 
     /** The Go tool's form: {@code FirstEscape.java:12: new Point: scalar-replaced in valueReturn}. */
@@ -90,8 +108,17 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
         return site.position() + ": " + site.label() + ": " + verdict();
     }
 
-    /** The context's name: the method alone when it is in the site's class, else {@code Class.method}. */
+    /**
+     * The context's name: the method alone when it is in the site's class, else {@code Class.method};
+     * a constructor as its class's: {@code Point's constructor}.
+     */
     public String contextName() {
+        if (context.name().equals("<init>")) {
+            return context.simpleHolder() + "'s constructor";
+        }
+        if (context.name().equals("<clinit>")) {
+            return context.simpleHolder() + "'s static initializer";
+        }
         return context.holder().equals(site.method().holder()) ? context.name() : context.display();
     }
 

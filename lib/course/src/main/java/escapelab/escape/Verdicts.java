@@ -40,6 +40,10 @@ final class Verdicts {
     private final ToIntFunction<Frame> lines;
     private final InCode inCode;
     private final int arrayLimit;
+    private final Set<String> compilationsRead = new LinkedHashSet<>();
+    private Why why;
+    private Flows flows;
+    private List<String> flags = List.of();
 
     /** Whether a compiled copy runs the site's bytecode at all (C2 cuts off branch sides never taken). */
     interface InCode {
@@ -74,6 +78,27 @@ final class Verdicts {
             }
         }
         this.lastC2 = List.copyOf(last.values());
+    }
+
+    /** Explains kept sites from the bytecode's flows (without, only from inlining decisions). */
+    Verdicts explainedBy(Flows read) {
+        this.flows = read;
+        this.why = new Why(read, lines, this::notInlinedInto);
+        return this;
+    }
+
+    /** The flags the forks ran with: one that turns escape analysis off is the reason for every kept site. */
+    Verdicts flags(List<String> forkFlags) {
+        this.flags = List.copyOf(forkFlags);
+        return this;
+    }
+
+    /**
+     * Which compilations were read where a method was compiled more than once or on stack, once
+     * per method for the whole report rather than under every site.
+     */
+    List<String> compilationsRead() {
+        return List.copyOf(compilationsRead);
     }
 
     private String key(Compilation c) {
@@ -138,7 +163,8 @@ final class Verdicts {
         Finding.Outcome outcome = outcomeOf(copies);
         List<Copy> measuredCopies = measured(copies);
         Finding.Outcome measured = outcome == Finding.Outcome.PARTLY ? outcomeOf(measuredCopies) : outcome;
-        Set<String> notes = new LinkedHashSet<>(compilationsRead(copies));
+        compilationsRead.addAll(compilationsRead(copies));
+        Set<String> notes = new LinkedHashSet<>();
         if (outcome == Finding.Outcome.PARTLY && measured != Finding.Outcome.PARTLY) {
             notes.add("where measured: the copy in " + measuredCopies.stream().map(c -> rootName(c.compilation()))
                     .distinct().collect(Collectors.joining(", "))
@@ -297,14 +323,9 @@ final class Verdicts {
     private List<String> keptReasons(Site site, Copy copy) {
         List<String> reasons = new ArrayList<>();
         List<Frame> chain = copy.chain();
-        if (chain.size() == 1) {
-            reasons.addAll(notInlinedInto(site.method()));
-        }
-        for (InlineDecision d : copy.compilation().decisions()) {
-            if (!d.inlined() && inScope.test(d.caller().holder()) && onPath(d, chain)) {
-                reasons.add("call to " + d.callee().display() + " at line " + lines.applyAsInt(d.callSite().get(0))
-                        + " not inlined: " + d.reason());
-            }
+        String off = flagOff();
+        if (off != null && site.kind() != Site.Kind.LOCK) {
+            return List.of(off);
         }
         if (site.kind() == Site.Kind.ARRAY) {
             Matcher length = ARRAY_LENGTH.matcher(site.what());
@@ -321,26 +342,58 @@ final class Verdicts {
             reasons.add("C2 does not scalar-replace the byte array a concatenation fills with the text:"
                     + " those bytes stay on the heap even where the String object itself is removed");
         }
-        if (reasons.isEmpty() && site.kind().allocates()) {
-            reasons.add("nothing on its path failed to inline: C2 saw it escape (returned, stored in a field,"
-                    + " passed where it cannot follow, or merged with another object)");
-            // An object passed to a call C2 did not inline escapes into it, though the call is
-            // off the site's own path: name those calls, so the reader can see where it went.
-            List<String> notInlined = copy.compilation().decisions().stream()
-                    .filter(d -> !d.inlined() && inScope.test(d.caller().holder()))
-                    .map(d -> d.callee().display() + " at line " + lines.applyAsInt(d.callSite().get(0))
-                            + " (" + d.reason() + ")")
-                    .distinct()
-                    .collect(Collectors.toList());
-            if (!notInlined.isEmpty()) {
-                reasons.add("in the same compiled code C2 did not inline " + String.join(", ", notInlined)
-                        + ": an object passed there escapes");
+        boolean followed = why != null && flows.readable(site.method());
+        if (followed && site.kind() != Site.Kind.CONCAT && site.kind() != Site.Kind.LOCK) {
+            try {
+                reasons.addAll(why.of(site, copy.compilation(), chain));
+            } catch (RuntimeException e) {
+                followed = false; // bytecode the flows cannot follow: fall back on the inlining decisions
+                reasons.addAll(inliningReasons(site, copy));
             }
+        } else if (!followed) {
+            reasons.addAll(inliningReasons(site, copy));
         }
-        if (site.kind() == Site.Kind.BOX) {
+        if (reasons.isEmpty() && site.kind().allocates()) {
+            reasons.add(followed
+                    ? "no flow in the bytecode makes it escape, and the compile log names no reason: the report"
+                    + " cannot say why C2 kept it"
+                    : "its bytecode could not be followed, and nothing on its path failed to inline");
+        }
+        if (site.kind() == Site.Kind.BOX && (flows == null || mayBeCached(site))) {
             String cached = CACHED_BOXES.get(site.what());
             if (cached != null) {
                 reasons.add(cached);
+            }
+        }
+        return reasons;
+    }
+
+    /** A box of a constant outside the cached range never gets a shared box. */
+    private boolean mayBeCached(Site site) {
+        return flows.constantArgument(site.method(), site.bci()).map(v -> v >= -128 && v <= 127).orElse(true);
+    }
+
+    /** The first flag that turned the optimisation off in the forks, as a reason, or null. */
+    private String flagOff() {
+        for (String flag : flags) {
+            if (flag.equals("-XX:-DoEscapeAnalysis") || flag.equals("-XX:-EliminateAllocations")) {
+                return "the forks ran with " + flag + ": C2 scalar-replaces nothing there, whatever the flow";
+            }
+        }
+        return null;
+    }
+
+    /** Without the bytecode's flows: the calls on the site's path that C2 did not inline. */
+    private List<String> inliningReasons(Site site, Copy copy) {
+        List<String> reasons = new ArrayList<>();
+        List<Frame> chain = copy.chain();
+        if (chain.size() == 1) {
+            reasons.addAll(notInlinedInto(site.method()));
+        }
+        for (InlineDecision d : copy.compilation().decisions()) {
+            if (!d.inlined() && inScope.test(d.caller().holder()) && onPath(d, chain)) {
+                reasons.add("call to " + d.callee().display() + " at line " + lines.applyAsInt(d.callSite().get(0))
+                        + " not inlined: " + d.reason());
             }
         }
         return reasons;

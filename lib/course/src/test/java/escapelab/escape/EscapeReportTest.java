@@ -63,9 +63,14 @@ class EscapeReportTest {
         Site site = new Site(canonical, 3, 42, "Check.java", Site.Kind.NEW, "new Mistake");
         Finding inCanonical = new Finding(site, canonical, Finding.Outcome.KEPT, 1, 0, List.of(), List.of());
         Finding inDelegating = new Finding(site, delegating, Finding.Outcome.KEPT, 1, 0, List.of(), List.of());
-        assertEquals(List.of("<init>(String, double, Map.Entry[], boolean)", "<init>(String, int[][])", "invokeInt"),
+        assertEquals(List.of("Check's constructor(String, double, Map.Entry[], boolean)",
+                        "Check's constructor(String, int[][])", "invokeInt"),
                 report(inCanonical, inDelegating, ARRAY).table().stringColumn("in").asList());
-        assertEquals(List.of("<init>"), report(inCanonical).table().stringColumn("in").asList(), "one context: its name");
+        assertEquals(List.of("Check's constructor"), report(inCanonical).table().stringColumn("in").asList(),
+                "one context: its name");
+        assertEquals("Check.java:42: new Mistake: stays on the heap in Check's constructor", inCanonical.line());
+        assertEquals(inCanonical, report(inCanonical).find("new Mistake", "<init>").orElseThrow(),
+                "found by the bytecode's name too");
     }
 
     @Test
