@@ -48,11 +48,12 @@ public final class CompileLogs {
 
     /**
      * The flags that make a fork write its compile log to {@code logFile} ({@code %p} is the
-     * fork's pid): release JDKs log C2's inlining and eliminations there.
+     * fork's pid): release JDKs log C2's inlining decisions and eliminations there. Not
+     * {@code -XX:+PrintInlining}: it logs no more, and prints every decision on the fork's
+     * output, which JMH carries back line by line.
      */
     public static List<String> flags(Path logFile) {
-        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + logFile,
-                "-XX:+PrintInlining");
+        return List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:+LogCompilation", "-XX:LogFile=" + logFile);
     }
 
     /**
