@@ -6,16 +6,12 @@
 //   node hub_learner.js HUB_URL NAME PASSWORD SOLVED_NOTEBOOK SCREENSHOT ANALYSIS_TEXT
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { launch, MINUTES } = require('./browser');
 
 const [hub, name, password, solved, screenshot, analysis] = process.argv.slice(2);
-const MINUTES = 60 * 1000;
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${hub}/hub/login`);

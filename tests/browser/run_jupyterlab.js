@@ -11,10 +11,9 @@
 // expose_app_in_browser): the notebook's model says what ran, the DOM what the learner sees.
 // Prints one JSON line on stdout; CHROMIUM names the browser (default /usr/bin/chromium).
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { launch, MINUTES } = require('./browser');
 
 const [mode, url, ...rest] = process.argv.slice(2);
-const MINUTES = 60 * 1000;
 
 // The notebook panel in front, once its kernel has answered kernel_info.
 async function openedNotebook(page, name) {
@@ -144,10 +143,7 @@ async function notebook7(page, [shots]) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const shown = await ({ lab, notebook7 })[mode](page, rest);

@@ -5,16 +5,12 @@
 //
 //   node run_notebook.js URL SCREENSHOT ANALYSIS_TEXT
 //   (URL: the notebook's page with its token; CHROMIUM names the browser, default /usr/bin/chromium)
-const { chromium } = require('playwright-core');
+const { launch, MINUTES } = require('./browser');
 
 const [url, screenshot, analysis] = process.argv.slice(2);
-const MINUTES = 60 * 1000;
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     await page.goto(url);
