@@ -14,7 +14,9 @@ class Notebook08Test(unittest.TestCase):
         shown, found = assert_turns_red(self, "08-pooling",
                                         r'measurePool\("pool", new Pooling\.ScratchBuffers\(Pooling\.NO_CAP\)\)',
                                         'measurePool("pool", noPool())', {less, jfr})
-        self.assertEqual(10, len(found))
+        # The five checks of the pool's saving, which the edit reaches; "the cap and bad input"
+        # reads other steps and runs as shipped in test_notebooks.py.
+        self.assertEqual(5, len(found))
         # Without the pool step 2 allocates what step 1 does, its scratch buffer included.
         measured, limit = map(float, re.search(r"measured (\d+) B/request, expected < (\d+)", found[less][1]).groups())
         self.assertGreater(measured, limit, found[less][1])
