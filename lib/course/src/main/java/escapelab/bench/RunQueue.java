@@ -1,5 +1,7 @@
 package escapelab.bench;
 
+import escapelab.measure.ProcessStart;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -102,11 +104,7 @@ public final class RunQueue {
 
     /** "pid start-millis user", what a ticket holds. */
     static String owner(ProcessHandle process) {
-        return process.pid() + " " + startMillis(process) + " " + System.getProperty("user.name");
-    }
-
-    static long startMillis(ProcessHandle process) {
-        return process.info().startInstant().map(t -> t.toEpochMilli()).orElse(0L);
+        return process.pid() + " " + ProcessStart.millis(process) + " " + System.getProperty("user.name");
     }
 
     /** One ticket as read from the folder. */
@@ -132,7 +130,7 @@ public final class RunQueue {
             if (pid < 0) {
                 return true;
             }
-            return ProcessHandle.of(pid).map(p -> startMillis == 0 || RunQueue.startMillis(p) == startMillis).orElse(false);
+            return ProcessStart.stillRuns(pid, startMillis);
         }
     }
 

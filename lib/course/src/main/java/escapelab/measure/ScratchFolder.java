@@ -9,9 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -77,11 +75,7 @@ public final class ScratchFolder {
 
     /** The folder's name for a process: its pid and start time, so a reused pid is told apart. */
     static String folderName(ProcessHandle process) {
-        return PREFIX + process.pid() + "-" + startMillis(process);
-    }
-
-    private static long startMillis(ProcessHandle process) {
-        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        return PREFIX + process.pid() + "-" + ProcessStart.millis(process);
     }
 
     /** Deletes the scratch folders in {@code root} whose owner process has ended. */
@@ -100,14 +94,7 @@ public final class ScratchFolder {
         if (!m.matches()) {
             return false;
         }
-        long started = Long.parseLong(m.group(2));
-        Optional<ProcessHandle> owner = ProcessHandle.of(Long.parseLong(m.group(1)));
-        if (owner.isEmpty() || !owner.get().isAlive()) {
-            return true;
-        }
-        // The pid is alive; it is another process if its start time differs (both known).
-        long ownerStarted = startMillis(owner.get());
-        return started != 0 && ownerStarted != 0 && started != ownerStarted;
+        return !ProcessStart.stillRuns(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
     }
 
     /** The folder. */

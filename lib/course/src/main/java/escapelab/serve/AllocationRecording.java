@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -53,14 +56,23 @@ final class AllocationRecording implements AutoCloseable {
         }
     }
 
-    /** Stops recording and returns the samples of the threads whose names {@code threads} accepts. */
+    /**
+     * Stops recording and returns the samples of the threads whose names {@code threads} accepts.
+     * A thread's first sample is left out: HotSpot weighs a sample by what its thread allocated
+     * since its previous sample, and for the first one that is everything since the thread began,
+     * the work before the recording included.
+     */
     List<Sample> stop(Predicate<String> threads) throws IOException {
         recording.stop();
         recording.dump(file);
+        List<RecordedEvent> events = new ArrayList<>(RecordingFile.readAllEvents(file));
+        events.sort(Comparator.comparing(RecordedEvent::getStartTime));
+        Set<Long> sampledBefore = new HashSet<>();
         List<Sample> samples = new ArrayList<>();
-        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+        for (RecordedEvent event : events) {
             RecordedThread thread = event.getThread("eventThread");
-            if (thread == null || thread.getJavaName() == null || !threads.test(thread.getJavaName())) {
+            if (thread == null || thread.getJavaName() == null || !threads.test(thread.getJavaName())
+                    || sampledBefore.add(thread.getId())) {
                 continue;
             }
             samples.add(new Sample(typeName(event), frames(event.getStackTrace()), event.getLong("weight")));

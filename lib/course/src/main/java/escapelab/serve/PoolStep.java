@@ -160,6 +160,11 @@ public final class PoolStep implements MeasuredTable {
         return topFrames.scratchBytesPerRequest();
     }
 
+    /** Returns how many of JFR's samples pass through the pool's borrow: none once the pool serves every borrow. */
+    public long scratchSamples() {
+        return topFrames.scratchSamples();
+    }
+
     /** Returns the rounds as a table: round, requests, B/request. */
     @Override
     public Table table() {

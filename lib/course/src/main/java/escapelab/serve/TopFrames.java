@@ -23,6 +23,8 @@ public final class TopFrames implements MeasuredTable {
     /** How many rows the table shows. */
     static final int ROWS = 8;
 
+    private static final String BORROW = CountingPool.class.getSimpleName() + ".borrow";
+
     /** One row: a type allocated at a frame, reached from the first frame outside the JDK. */
     record Row(String type, String frame, String via, double bytesPerRequest, double share) {
     }
@@ -80,13 +82,21 @@ public final class TopFrames implements MeasuredTable {
      * the scratch buffers the handler borrowed.
      */
     public double bytesPerRequestThrough(String frame) {
-        return (double) samples.stream().filter(s -> s.frames().stream().anyMatch(f -> f.contains(frame)))
-                .mapToLong(AllocationRecording.Sample::weight).sum() / requests;
+        return (double) through(frame).mapToLong(AllocationRecording.Sample::weight).sum() / requests;
+    }
+
+    private java.util.stream.Stream<AllocationRecording.Sample> through(String frame) {
+        return samples.stream().filter(s -> s.frames().stream().anyMatch(f -> f.contains(frame)));
     }
 
     /** Returns the estimated bytes per request of the scratch buffers: samples through the pool's borrow. */
     public double scratchBytesPerRequest() {
-        return bytesPerRequestThrough(CountingPool.class.getSimpleName() + ".borrow");
+        return bytesPerRequestThrough(BORROW);
+    }
+
+    /** Returns how many samples pass through the pool's borrow: the scratch buffers JFR caught. */
+    public long scratchSamples() {
+        return through(BORROW).count();
     }
 
     /** Returns the heaviest rows as a table. */

@@ -27,10 +27,15 @@ class PoolStepTest {
         double saved = none.bytesPerRequest() - pooled.bytesPerRequest();
         assertTrue(saved > 0.9 * PoolStep.BODY_BYTES, "saved " + saved + " B/request: " + none + " / " + pooled);
         // JFR sees the scratch buffers where the per-thread counters say they are. Its weights
-        // are estimates that vary by a factor of several from run to run; with the pool, after
-        // the warm-up, nothing allocates through borrow at all.
-        assertTrue(none.scratchBytesPerRequest() > 0.05 * PoolStep.BODY_BYTES, none.topFrames().toString());
-        assertEquals(0, pooled.scratchBytesPerRequest(), pooled.topFrames().toString());
+        // vary by a factor of several from run to run (HotSpot samples an array too large for the
+        // thread's buffer less often than its bytes would say), so samples are counted; with the
+        // pool, after the warm-up, nothing allocates through borrow at all.
+        assertTrue(none.scratchSamples() > 0, none.topFrames().table().print());
+        assertEquals(0, pooled.scratchSamples(), pooled.topFrames().table().print());
+        assertEquals(0, pooled.scratchBytesPerRequest());
+        // Each thread's first sample, which weighs what it allocated before the recording, is
+        // left out: the samples' weights add up to about what the counters say.
+        assertEquals(none.bytesPerRequest(), none.topFrames().bytesPerRequest(), 0.25 * none.bytesPerRequest());
         assertTrue(none.topFrames().table().stringColumn("type").contains("byte[]"), none.topFrames().table().print());
         assertTrue(pooled.retainedBytes() >= PoolStep.BODY_BYTES);
         assertEquals(0, none.retainedBytes());
