@@ -8,11 +8,10 @@ the shipped notebook, which test_notebooks.py runs whole."""
 import copy
 import os
 import re
-import tempfile
 
 import nbformat
 
-from notebook_runs import EXECUTED, NOTEBOOKS, execute, texts
+from notebook_runs import EXECUTED, NOTEBOOKS, execute, scratch_folder, texts
 
 
 def edited_notebook(name, pattern, replacement):
@@ -79,7 +78,7 @@ def sliced(nb, edited):
 def run_edited(nb, save_as, **options):
     """Executes an edited notebook, keeps it in build/executed/, and returns what it shows;
     options go to execute (the folder it runs from, nbclient's options)."""
-    execute(nb, tempfile.mkdtemp(prefix="submissions-"), **options)
+    execute(nb, scratch_folder("submissions-"), **options)
     os.makedirs(EXECUTED, exist_ok=True)
     nbformat.write(nb, os.path.join(EXECUTED, save_as))
     return "\n".join(texts(nb))

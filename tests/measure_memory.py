@@ -8,13 +8,12 @@ Usage: python3 tests/measure_memory.py [NN ...]   (default: 01, the notebook wit
 import glob
 import os
 import sys
-import tempfile
 import threading
 import time
 
 import nbformat
 
-from notebook_runs import NOTEBOOKS, execute
+from notebook_runs import NOTEBOOKS, execute, scratch_folder
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
@@ -70,7 +69,7 @@ def main(names):
         nb = nbformat.read(path, as_version=4)
         sampler = Sampler()
         sampler.start()
-        seconds = execute(nb, tempfile.mkdtemp(prefix="submissions-"), timeout=900)
+        seconds = execute(nb, scratch_folder("submissions-"), timeout=900)
         sampler.done.set()
         sampler.join()
         print(f"{os.path.basename(path)}: {seconds:.0f} s; peak RSS: kernel {mib(sampler.kernel)}, "

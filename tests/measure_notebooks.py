@@ -10,17 +10,16 @@ import glob
 import os
 import re
 import sys
-import tempfile
 
 import nbformat
 
-from notebook_runs import NOTEBOOKS, ROOT, execute
+from notebook_runs import NOTEBOOKS, ROOT, execute, scratch_folder
 
 
 def run(path, profile):
     nb = nbformat.read(path, as_version=4)
     os.environ["ESCAPELAB_PROFILE"] = profile
-    seconds = execute(nb, tempfile.mkdtemp(prefix="submissions-"), timeout=1800)
+    seconds = execute(nb, scratch_folder("submissions-"), timeout=1800)
     executed = os.path.join(ROOT, "build", "executed")
     os.makedirs(executed, exist_ok=True)
     nbformat.write(nb, os.path.join(executed, f"{os.path.basename(path)[:-len('.ipynb')]}-{profile}.ipynb"))

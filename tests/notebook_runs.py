@@ -6,7 +6,10 @@ module of its own, not a test module, so that importing it loads no tests.
 notebook tests again on ``java-newest``). Executed copies go to build/executed/, or to
 build/executed-<kernelspec>/ on another kernelspec, so that the two rounds keep theirs apart.
 """
+import atexit
 import os
+import shutil
+import tempfile
 import time
 
 from jupyter_client.kernelspec import KernelSpecManager
@@ -16,6 +19,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 EXECUTED = os.path.join(ROOT, "build", "executed" if KERNEL_NAME == "java" else "executed-" + KERNEL_NAME)
+
+
+def scratch_folder(prefix):
+    """A new temporary folder, removed when the tests end: they leave nothing in the temp folder."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 def kernel_java_home():

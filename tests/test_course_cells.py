@@ -1,5 +1,6 @@
 """The course's cells through the `java` kernel: what a learner sees when a benchmark cell is
 wrong, before any benchmark runs (the notebooks test covers the runs themselves)."""
+import glob
 import os
 import threading
 import time
@@ -18,8 +19,8 @@ public class Probe {
 
 
 def children_running(parent, words):
-    """Command lines of parent's child processes that contain one of words, read from /proc
-    (pgrep is not on a minimal machine)."""
+    """(pid, command line) of parent's child processes whose command line contains one of words,
+    read from /proc (pgrep is not on a minimal machine)."""
     found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
@@ -30,7 +31,7 @@ def children_running(parent, words):
         except (OSError, ValueError, IndexError):
             continue
         if ppid == parent and any(w in cmdline for w in words):
-            found.append(cmdline)
+            found.append((int(pid), cmdline))
     return found
 
 class CourseCellsTest(KernelCellsTestCase):
@@ -63,7 +64,13 @@ class CourseCellsTest(KernelCellsTestCase):
     def test_an_interrupt_stops_a_benchmark_run_and_its_forked_jvms(self):
         reply, outputs = self.run_cell(GOOD.replace("Probe", "Slow"))
         self.assertEqual("ok", reply["status"], outputs)
-        threading.Timer(6, self.km.interrupt_kernel).start()
+        kernel = self.km.provisioner.process.pid
+        forks_seen = []
+
+        def interrupt():
+            forks_seen.extend(pid for pid, _ in children_running(kernel, ("ForkedMain",)))
+            self.km.interrupt_kernel()
+        threading.Timer(6, interrupt).start()
         started = time.monotonic()
         reply, outputs = self.run_cell("bench(Slow.class).profile(THOROUGH).run()")
         took = time.monotonic() - started
@@ -71,8 +78,12 @@ class CourseCellsTest(KernelCellsTestCase):
         self.assertLess(took, 15, "the thorough run takes over 20 s; the interrupt should end it at about 6 s")
         time.sleep(1)
         # Only this kernel's children: other JMH runs on the machine are not this test's business.
-        forks = children_running(self.km.provisioner.process.pid, ("cells.jmh_generated", "ForkedMain"))
+        forks = children_running(kernel, ("cells.jmh_generated", "ForkedMain"))
         self.assertEqual([], forks, "forked JVMs outlived the interrupted cell")
+        # A killed JVM leaves its compiler threads' logs in the temp folder; the run removes them.
+        self.assertTrue(forks_seen, "the run had forked a JVM when it was interrupted")
+        left = [f for pid in forks_seen for f in glob.glob(f"/tmp/hs_c*_pid{pid}.log")]
+        self.assertEqual([], left)
         reply, outputs = self.run_cell("1 + 1")
         self.assertEqual("ok", reply["status"], outputs)
 

@@ -6,14 +6,13 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 import unittest
 
 import nbformat
 from jupyter_client.manager import start_new_kernel
 
 from lesson_edits import run_edited, sliced, verdicts
-from notebook_runs import KERNEL_NAME, NOTEBOOKS, ROOT
+from notebook_runs import KERNEL_NAME, NOTEBOOKS, ROOT, scratch_folder
 
 TOOLS = os.path.join(ROOT, "tools")
 REGION = re.compile(r"// BEGIN SOLUTION\n(.*?)// END SOLUTION", re.S)
@@ -23,7 +22,7 @@ OWN_WORDS = ("In my run the method that keeps its object local allocated nothing
 
 
 def write_learner_copies():
-    folder = tempfile.mkdtemp(prefix="learner-")
+    folder = scratch_folder("learner-")
     subprocess.run([sys.executable, os.path.join(TOOLS, "learner.py"), folder], check=True,
                    capture_output=True, text=True)
     return folder

@@ -10,19 +10,18 @@ checks do when its lesson is undone is in that notebook's test_notebook_NN.py.
 """
 import glob
 import os
-import tempfile
 import unittest
 
 import nbformat
 
-from notebook_runs import EXECUTED, NOTEBOOKS, execute, texts
+from notebook_runs import EXECUTED, NOTEBOOKS, execute, scratch_folder, texts
 
 
 class NotebooksTest(unittest.TestCase):
 
     def run_notebook(self, path):
         nb = nbformat.read(path, as_version=4)
-        submissions = tempfile.mkdtemp(prefix="submissions-")
+        submissions = scratch_folder("submissions-")
         seconds = execute(nb, submissions)
         os.makedirs(EXECUTED, exist_ok=True)
         nbformat.write(nb, os.path.join(EXECUTED, os.path.basename(path)))

@@ -28,12 +28,11 @@ answers said before they were checked, to show that each of these fails.
 import glob
 import os
 import re
-import tempfile
 import unittest
 
 import nbformat
 
-from notebook_runs import EXECUTED, NOTEBOOKS, ROOT, execute, texts
+from notebook_runs import EXECUTED, NOTEBOOKS, ROOT, execute, scratch_folder, texts
 
 # The lessons whose runs compare times with compareTimes.
 TIMED = ("07-concatenation", "10-generics", "11-hashmap-sizing")
@@ -156,7 +155,7 @@ def executed(name):
                 kept_cell.source = cell.source
             _executed[name] = nb
             return nb
-    execute(current, tempfile.mkdtemp(prefix="submissions-"))
+    execute(current, scratch_folder("submissions-"))
     os.makedirs(EXECUTED, exist_ok=True)
     nbformat.write(current, kept)
     _executed[name] = current

@@ -10,14 +10,13 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import unittest
 import urllib.parse
 import zipfile
 
 import nbformat
 
-from notebook_runs import NOTEBOOKS, ROOT, execute
+from notebook_runs import NOTEBOOKS, ROOT, execute, scratch_folder
 
 COLLECT = os.path.join(ROOT, "tools", "collect.py")
 
@@ -58,7 +57,7 @@ class SubmissionsTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         # A real export: the start-here notebook, run as a learner would.
-        cls.exported = tempfile.mkdtemp(prefix="submissions-")
+        cls.exported = scratch_folder("submissions-")
         nb = nbformat.read(os.path.join(NOTEBOOKS, "00-start-here.ipynb"), as_version=4)
         execute(nb, cls.exported)
         cls.submitted = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("submit("))
@@ -70,8 +69,8 @@ class SubmissionsTest(unittest.TestCase):
         self.assertNotIn("analysis", shown)
 
     def test_a_class_with_a_broken_and_a_partial_learner_is_listed_whole(self):
-        outside = tempfile.mkdtemp(prefix="outside-")
-        root = tempfile.mkdtemp(prefix="class-")
+        outside = scratch_folder("outside-")
+        root = scratch_folder("class-")
         task = os.path.join(self.exported, "00-start-here")
         self.assertTrue(os.path.exists(os.path.join(task, "summary.json")), os.listdir(task))
         # ada: her submissions/ folder, as exported.
@@ -122,7 +121,7 @@ class SubmissionsTest(unittest.TestCase):
             self.assertTrue(f.read().startswith("# Submission: 00-start-here"), readme)
 
     def test_an_export_builds_with_maven_and_reproduces_the_notebooks_bytes_per_op(self):
-        project = os.path.join(tempfile.mkdtemp(prefix="project-"), "00-start-here")
+        project = os.path.join(scratch_folder("project-"), "00-start-here")
         shutil.copytree(os.path.join(self.exported, "00-start-here"), project)
         with open(os.path.join(project, "summary.json"), encoding="utf-8") as f:
             notebook = {b["method"]: b["bytesPerOp"] for b in json.load(f)["benchmarks"]}
@@ -168,7 +167,7 @@ class CollectionTest(unittest.TestCase):
     of an analysis, a learner's folder and a learner's zip."""
 
     def collect(self, learners):
-        root = tempfile.mkdtemp(prefix="class-")
+        root = scratch_folder("class-")
         for learner, tasks in learners.items():
             for task, (criteria, analysis) in tasks.items():
                 files = {"summary.json": summary(criteria, analysis), "README.md": f"# Submission: {task} by {learner}\n"}

@@ -6,7 +6,7 @@
 //   node hub_learner.js HUB_URL NAME PASSWORD SOLVED_NOTEBOOK SCREENSHOT ANALYSIS_TEXT
 const fs = require('fs');
 const path = require('path');
-const { launch, MINUTES } = require('./browser');
+const { launch, classic, MINUTES } = require('./browser');
 
 const [hub, name, password, solved, screenshot, analysis] = process.argv.slice(2);
 
@@ -34,23 +34,10 @@ const [hub, name, password, solved, screenshot, analysis] = process.argv.slice(2
     if (status !== 200 && status !== 201) throw new Error(`saving the notebook answered ${status}`);
 
     await page.goto(`${hub}/user/${name}/notebooks/${file}`);
-    await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
-        && Jupyter.notebook.kernel.is_connected(), null, { timeout: 2 * MINUTES });
+    await classic.waitForKernel(page);
     const kernel = await page.evaluate(() => Jupyter.notebook.kernel.name);
-
-    const index = await page.evaluate(() => Jupyter.notebook.get_cells()
-        .findIndex(c => (c.metadata.tags || []).includes('analysis')));
-    if (index >= 0) {
-      const cell = page.locator('#notebook-container > .cell').nth(index);
-      await cell.scrollIntoViewIfNeeded();
-      await cell.dblclick();
-      await cell.locator('.CodeMirror textarea').focus();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(analysis);
-      await page.keyboard.press('Shift+Enter');
-    }
-    await page.keyboard.press('Control+S');
-    await page.waitForFunction(() => !Jupyter.notebook.dirty, null, { timeout: MINUTES });
+    await classic.typeAnalysis(page, analysis);
+    await classic.save(page);
 
     // A waiting line is replaced in place once the run starts: note each one as it shows.
     await page.evaluate(() => {
@@ -65,27 +52,13 @@ const [hub, name, password, solved, screenshot, analysis] = process.argv.slice(2
       }, 100);
     });
     const started = Date.now();
-    await page.click('#celllink');
-    await page.click('#run_all_cells');
-    await page.waitForFunction(() => {
-      const code = Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code');
-      const last = code[code.length - 1];
-      return last.output_area.outputs.length > 0 && code.every(c => c.input_prompt_number !== '*');
-    }, null, { timeout: 10 * MINUTES, polling: 500 });
+    await classic.runAll(page, 10, 500);
     const seconds = (Date.now() - started) / 1000;
 
-    const shown = await page.evaluate(() => ({
-      checklists: [...document.querySelectorAll('.escapelab-checklist')].map(c => c.innerText),
-      errors: [...document.querySelectorAll('.output_error')].map(e => e.innerText.slice(0, 500)),
-      waiting: window.waitsSeen,
-      lastOutput: (() => {
-        const code = Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code');
-        return code[code.length - 1].output_area.element[0].innerText;
-      })(),
-    }));
-    await page.addStyleTag({ content: '#site { height: auto !important; overflow: visible !important; }' });
-    await page.screenshot({ path: screenshot, fullPage: true });
-    console.log(JSON.stringify({ ...shown, kernel, seconds }));
+    const shown = await classic.shown(page);
+    const waiting = await page.evaluate(() => window.waitsSeen);
+    await classic.screenshot(page, screenshot);
+    console.log(JSON.stringify({ ...shown, waiting, kernel, seconds }));
   } finally {
     await browser.close();
   }

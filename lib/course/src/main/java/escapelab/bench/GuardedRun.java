@@ -1,15 +1,22 @@
 package escapelab.bench;
 
+import escapelab.measure.ProcessStart;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.Options;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -96,11 +103,38 @@ final class GuardedRun {
         }
     }
 
-    /** Ends JMH's forked JVMs started by this process at or after {@code since}. */
+    /**
+     * Ends JMH's forked JVMs started by this process at or after {@code since}, and removes the
+     * compile log each of their compiler threads had open in the temp folder: a JVM merges and
+     * deletes those when it exits, not when it is killed.
+     */
     private static void endForksStartedSince(Instant since) {
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().startInstant().map(t -> !t.isBefore(since.minusSeconds(1))).orElse(true))
+        List<ProcessHandle> forks = ProcessHandle.current().descendants()
+                .filter(p -> ProcessStart.startedSince(p, since))
                 .filter(p -> p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
+                .toList();
+        forks.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle fork : forks) {
+            try {
+                fork.onExit().get(5, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            removeCompilerThreadLogs(fork.pid());
+        }
+    }
+
+    private static void removeCompilerThreadLogs(long pid) {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (DirectoryStream<Path> logs = Files.newDirectoryStream(temp, "hs_c*_pid" + pid + ".log")) {
+            for (Path log : logs) {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException ignored) {
+            // the temp folder cannot be read: nothing of ours to remove there
+        }
     }
 }

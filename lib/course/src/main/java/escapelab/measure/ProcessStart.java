@@ -21,6 +21,12 @@ public final class ProcessStart {
         return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 
+    /** Whether {@code process} started at or after {@code since}, as far as its start time can tell. */
+    public static boolean startedSince(ProcessHandle process, Instant since) {
+        long started = millis(process);
+        return started == 0 || started >= since.toEpochMilli() - SAME_WITHIN_MILLIS;
+    }
+
     /**
      * Whether the process with {@code pid} that started at {@code startMillis} (0: not known) still
      * runs: the pid is alive and, where both start times are known, they agree.

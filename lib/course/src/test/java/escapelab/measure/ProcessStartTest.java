@@ -3,6 +3,7 @@ package escapelab.measure;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +21,14 @@ class ProcessStartTest {
         assertTrue(ProcessStart.stillRuns(me.pid(), started + 1_000), "a boot time read a second later");
         assertTrue(ProcessStart.stillRuns(me.pid(), started - 1_000));
         assertTrue(ProcessStart.stillRuns(me.pid(), 0), "start time unknown: the pid decides");
+    }
+
+    @Test
+    void aProcessStartedSinceAMomentIsToldFromAnEarlierOne() {
+        Instant started = Instant.ofEpochMilli(ProcessStart.millis(me));
+        assertTrue(ProcessStart.startedSince(me, started));
+        assertTrue(ProcessStart.startedSince(me, started.plusSeconds(1)), "a boot time read a second off");
+        assertFalse(ProcessStart.startedSince(me, started.plusSeconds(60)));
     }
 
     @Test
