@@ -114,16 +114,23 @@ final class GuardedRun {
                 .filter(p -> p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
                 .toList();
         forks.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle fork : forks) {
-            try {
-                fork.onExit().get(5, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                continue;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        // The cell was interrupted: wait for the forks' ends all the same, and say so after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            for (ProcessHandle fork : forks) {
+                try {
+                    fork.onExit().get(5, TimeUnit.SECONDS);
+                    removeCompilerThreadLogs(fork.pid());
+                } catch (ExecutionException | TimeoutException e) {
+                    // not ended yet: its logs stay, as a crashed JVM's would
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-            removeCompilerThreadLogs(fork.pid());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
