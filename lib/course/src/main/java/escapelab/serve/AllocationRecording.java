@@ -67,12 +67,15 @@ final class AllocationRecording implements AutoCloseable {
         recording.dump(file);
         List<RecordedEvent> events = new ArrayList<>(RecordingFile.readAllEvents(file));
         events.sort(Comparator.comparing(RecordedEvent::getStartTime));
-        Set<Long> sampledBefore = new HashSet<>();
+        Set<Long> threadsSeen = new HashSet<>();
         List<Sample> samples = new ArrayList<>();
         for (RecordedEvent event : events) {
             RecordedThread thread = event.getThread("eventThread");
-            if (thread == null || thread.getJavaName() == null || !threads.test(thread.getJavaName())
-                    || sampledBefore.add(thread.getId())) {
+            if (thread == null || thread.getJavaName() == null || !threads.test(thread.getJavaName())) {
+                continue;
+            }
+            boolean firstOfItsThread = threadsSeen.add(thread.getId());
+            if (firstOfItsThread) {
                 continue;
             }
             samples.add(new Sample(typeName(event), frames(event.getStackTrace()), event.getLong("weight")));

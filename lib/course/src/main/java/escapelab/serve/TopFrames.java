@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where a load's allocations come from, as {@code pprof -alloc_space} lists them: JFR's
@@ -85,7 +86,7 @@ public final class TopFrames implements MeasuredTable {
         return (double) through(frame).mapToLong(AllocationRecording.Sample::weight).sum() / requests;
     }
 
-    private java.util.stream.Stream<AllocationRecording.Sample> through(String frame) {
+    private Stream<AllocationRecording.Sample> through(String frame) {
         return samples.stream().filter(s -> s.frames().stream().anyMatch(f -> f.contains(frame)));
     }
 
