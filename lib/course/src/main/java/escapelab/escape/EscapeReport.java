@@ -136,6 +136,7 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
     /** Whether the finding's context is the one named: as the report shows it, as Class.method, or by its bytecode name. */
     private static boolean named(Finding f, String context) {
         return f.contextName().equals(context) || f.context().display().equals(context)
+                || f.context().bytecodeName().equals(context)
                 || (f.context().name().equals(context) && f.context().holder().equals(f.site().method().holder()));
     }
 
@@ -287,10 +288,14 @@ public record EscapeReport(String name, String scope, String vm, List<Finding> f
         return String.join("; ", all);
     }
 
-    /** {@code Measured in the same run: sum 0 B/op, boxed(n=100) 0 B/op, boxed(n=1000) 16 B/op.} */
+    /**
+     * {@code Measured in the same run: sum 0 B/op, boxed(n=100) ≈0 B/op, boxed(n=1000) 16 B/op}:
+     * below {@link Measured#NONE} a figure is noise, as the verdicts read it.
+     */
     private String measuredInTheSameRun() {
         return "Measured in the same run: " + bytesPerOp.entrySet().stream()
-                .map(e -> e.getKey() + " " + Numbers.quantity(e.getValue(), "B/op"))
+                .map(e -> e.getKey() + " " + (e.getValue() != 0 && Math.abs(e.getValue()) < Measured.NONE
+                        ? "≈0 B/op" : Numbers.quantity(e.getValue(), "B/op")))
                 .collect(Collectors.joining(", ")) + ".";
     }
 

@@ -113,11 +113,8 @@ public record Finding(Site site, MethodRef context, Outcome outcome, Outcome mea
      * a constructor as its class's: {@code Point's constructor}.
      */
     public String contextName() {
-        if (context.name().equals("<init>")) {
-            return context.simpleHolder() + "'s constructor";
-        }
-        if (context.name().equals("<clinit>")) {
-            return context.simpleHolder() + "'s static initializer";
+        if (context.name().startsWith("<")) {
+            return context.display();
         }
         return context.holder().equals(site.method().holder()) ? context.name() : context.display();
     }

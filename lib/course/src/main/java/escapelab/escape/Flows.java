@@ -187,7 +187,7 @@ final class Flows {
                     }
                     for (int k = 0; k < consumed; k++) {
                         if (holds(top(frame, k), origin)) {
-                            uses.add(new Use(Kind.CALL, bci, simple(m.owner) + "." + m.name, callee,
+                            uses.add(new Use(Kind.CALL, bci, m.name.equals("<init>") ? callee.display() : simple(m.owner) + "." + m.name, callee,
                                     slots.get(consumed - 1 - k), Set.of(), Set.of()));
                         }
                     }

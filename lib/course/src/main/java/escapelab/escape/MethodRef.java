@@ -26,8 +26,20 @@ public record MethodRef(String holder, String name, String descriptor) {
         return holder.substring(holder.lastIndexOf('.') + 1).replace('$', '.');
     }
 
-    /** {@code FirstEscape.valueReturn}, or {@code Point.<init>} for a constructor. */
+    /**
+     * {@code FirstEscape.valueReturn}; a constructor in words, {@code Point's constructor}, and a
+     * static initializer likewise, as a learner reads them (see {@link #bytecodeName()}).
+     */
     public String display() {
+        return switch (name) {
+            case "<init>" -> simpleHolder() + "'s constructor";
+            case "<clinit>" -> simpleHolder() + "'s static initializer";
+            default -> simpleHolder() + "." + name;
+        };
+    }
+
+    /** {@code Point.<init>}: the class and the method's name as the class file has it. */
+    public String bytecodeName() {
         return simpleHolder() + "." + name;
     }
 

@@ -81,6 +81,24 @@ class EscapeReportTest {
     }
 
     @Test
+    void aMeasuredFigureBelowAByteReadsAsNoise() {
+        Map<String, Double> bytes = new LinkedHashMap<>();
+        bytes.put("after", 0.00105);
+        bytes.put("before", 232.0);
+        EscapeReport report = new EscapeReport("Readings", "Readings", "OpenJDK 17", List.of(ARRAY), List.of(), bytes, 1);
+        assertTrue(report.text().contains("Measured in the same run: after ≈0 B/op, before 232 B/op.\n"), report.text());
+    }
+
+    @Test
+    void constructorsAndStaticInitializersAreNamedInWords() {
+        MethodRef made = new MethodRef("java.util.stream.IntPipeline$10", "<init>", "()V");
+        assertEquals("IntPipeline.10's constructor", made.display());
+        assertEquals("IntPipeline.10.<init>", made.bytecodeName());
+        assertEquals("Check's static initializer", new MethodRef("cells.Check", "<clinit>", "()V").display());
+        assertEquals("Readings.countAbove", new MethodRef("cells.Readings", "countAbove", "()I").display());
+    }
+
+    @Test
     void theDetailedTableGivesEachNoteOnceAndAlignsItsProseLeft() {
         EscapeReport detailed = report(ARRAY).detailed();
         assertEquals("JMH's measurement loop: read its C2 compilation; where measured: the copy in JMH's measurement"
