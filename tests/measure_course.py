@@ -7,7 +7,8 @@ Prints:
    configured JMH time): the first run in a fresh kernel (sent at once, and in another fresh
    kernel 10 s after it is ready, as after reading the task), then the median of three edited runs,
    each as seconds over the configured time; and one fork's cost with the forks' class path cut
-   (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole).
+   (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
+   kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off).
 2. The same benchmarks in the JMH archetype's flow (a Maven project built offline with
    `mvn -o -q package`, run with `java -jar target/benchmarks.jar`), edited and run three times.
 3. The whole course (00-13) run as Run All in turn in the quick profile: each notebook's time and
@@ -131,6 +132,21 @@ def fork_cost():
               f"({', '.join(f'{s:.2f}' for s in runs)})")
 
 
+def first_fork():
+    """One empty fork's first and second run in a fresh kernel, 10 s after it is ready, with the
+    host's warm-up (JMH's blackhole check, its JSON's reader, the table) on and off."""
+    for label, env in (("on (the default)", {}), ("off", {"ESCAPELAB_WARMUP": "off"})):
+        km, kc = kernel(env)
+        try:
+            time.sleep(READING_SECONDS)
+            run_cell(kc, ONE_FORK)
+            first, second = (run_cell(kc, "bench(OneFork.class).profile(ANNOTATED).run();") for _ in range(2))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        print(f"  one fork, a fresh kernel's first run, the warm-up {label}: {first:.2f} s (its second run {second:.2f} s)")
+
+
 ARCHETYPE_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>org.sample</groupId><artifactId>loop</artifactId><version>1.0</version>
@@ -241,6 +257,7 @@ def compare(logged, unlogged):
 def main(args):
     edit_compile_run()
     fork_cost()
+    first_fork()
     if "--no-archetype" not in args:
         archetype()
     ok = True
