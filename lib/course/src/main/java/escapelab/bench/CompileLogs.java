@@ -1,6 +1,7 @@
 package escapelab.bench;
 
 import escapelab.cell.Folders;
+import escapelab.measure.OwnedFolders;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +28,8 @@ public final class CompileLogs {
     /** The environment variable that turns recording off ({@code off}), to compare runs without it. */
     public static final String ENV = "ESCAPELAB_COMPILE_LOG";
 
-    private static final String PREFIX = "escapelab-compile-logs-";
+    /** The start of a log folder's name; the rest names the kernel that owns it. */
+    public static final String PREFIX = "escapelab-compile-logs-";
 
     /** A run that recorded no compile log. */
     public static final CompileLogs NONE = new CompileLogs(null);
@@ -65,34 +67,12 @@ public final class CompileLogs {
             return NONE;
         }
         try {
-            deleteThoseOfEndedKernels();
-            Path folder = Files.createTempDirectory(PREFIX + ProcessHandle.current().pid() + "-");
+            // A killed kernel's logs go with the next kernel's first run.
+            Path folder = OwnedFolders.createTemporary(PREFIX);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(folder)));
             return new CompileLogs(folder);
         } catch (IOException e) {
             return NONE;
-        }
-    }
-
-    /**
-     * Deletes the log folders of kernels that ended without deleting their own (killed): a
-     * folder's name carries its kernel's pid.
-     */
-    private static void deleteThoseOfEndedKernels() {
-        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
-        try (Stream<Path> listed = Files.list(temp)) {
-            listed.filter(f -> f.getFileName().toString().startsWith(PREFIX)).forEach(folder -> {
-                String[] parts = folder.getFileName().toString().substring(PREFIX.length()).split("-");
-                try {
-                    if (parts.length > 1 && ProcessHandle.of(Long.parseLong(parts[0])).isEmpty()) {
-                        Folders.deleteQuietly(folder);
-                    }
-                } catch (NumberFormatException e) {
-                    // not one of ours
-                }
-            });
-        } catch (IOException e) {
-            // nothing to tidy
         }
     }
 

@@ -1,5 +1,7 @@
 package escapelab.cell;
 
+import escapelab.measure.OwnedFolders;
+
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
@@ -73,7 +75,7 @@ public final class BenchCompiler {
         // The package goes on line 1 so that line numbers stay the learner's.
         String compiled = addPackage ? PACKAGE_PREFIX + source : source;
 
-        Path staging = Files.createTempDirectory("escapelab-javac-");
+        Path staging = OwnedFolders.createTemporary("escapelab-javac-");
         try {
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             boolean ok = javac(javac, staging, diagnostics, new CellSource(outline.mainType, compiled));
@@ -133,7 +135,7 @@ public final class BenchCompiler {
         if (javac == null) {
             return false;
         }
-        Path staging = Files.createTempDirectory("escapelab-javac-");
+        Path staging = OwnedFolders.createTemporary("escapelab-javac-");
         try {
             return javac(javac, staging, new DiagnosticCollector<>(), new CellSource(typeName, PACKAGE_PREFIX + source));
         } finally {

@@ -1,5 +1,7 @@
 package escapelab.cell;
 
+import escapelab.measure.OwnedFolders;
+
 import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -61,9 +63,10 @@ public final class CellClasses {
                 if (configured != null) {
                     dir = Files.createDirectories(Path.of(configured));
                 } else {
-                    dir = Files.createTempDirectory("escapelab-cells-");
+                    dir = OwnedFolders.createTemporary("escapelab-cells-");
                     Path created = dir;
-                    // A kernel compiles into a fresh folder each session; it goes with the JVM.
+                    // A kernel compiles into a fresh folder each session; it goes with the JVM
+                    // (a killed kernel's with the next kernel's start).
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(created), "delete-cell-classes"));
                 }
                 Notebook.host().addToClasspath(dir);

@@ -10,6 +10,7 @@ import escapelab.bench.RunPlan;
 import escapelab.bench.Variant;
 import escapelab.cell.BenchClass;
 import escapelab.cell.Folders;
+import escapelab.measure.OwnedFolders;
 import escapelab.evidence.SessionEvidence;
 import escapelab.notebook.Mistake;
 import org.openjdk.jmh.runner.RunnerException;
@@ -145,7 +146,8 @@ public final class Escapes extends RunPlan<Escapes> {
         if (measured != null) {
             return SessionEvidence.current().record(report(scope, measuredLogs(), measured));
         }
-        Path logs = Files.createTempDirectory("escapelab-compile-logs-");
+        // Deleted below, or, where the kernel is killed mid-run, by the next kernel's first run.
+        Path logs = OwnedFolders.createTemporary(CompileLogs.PREFIX);
         try {
             BenchRun run = JmhRunner.run(this, reportName(), CompileLogs.flags(logs.resolve("hotspot_%p.log")), null);
             return SessionEvidence.current().record(report(scope, readLogs(listLogs(logs), run.vmName()), run));

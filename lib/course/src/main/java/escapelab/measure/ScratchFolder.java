@@ -5,14 +5,9 @@ import escapelab.notebook.Mistake;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A temporary folder for the large input files a lesson makes (a 50 MiB file to read), owned by
@@ -30,8 +25,6 @@ public final class ScratchFolder {
     /** The start of every scratch folder's name; the rest names its owner process. */
     static final String PREFIX = "escapelab-scratch-";
 
-    /** pid and start time (epoch millis, 0 if unknown) of the owner. */
-    private static final Pattern OWNER = Pattern.compile(Pattern.quote(PREFIX) + "(\\d+)-(\\d+)");
     private static final int CHUNK = 1 << 20;
 
     private static ScratchFolder shared;
@@ -67,7 +60,7 @@ public final class ScratchFolder {
      */
     static ScratchFolder createIn(Path root, ProcessHandle owner) throws IOException {
         Files.createDirectories(root);
-        deleteStale(root);
+        OwnedFolders.deleteEnded(root, PREFIX);
         Path dir = root.resolve(folderName(owner));
         Files.createDirectories(dir);
         return new ScratchFolder(dir);
@@ -75,26 +68,7 @@ public final class ScratchFolder {
 
     /** The folder's name for a process: its pid and start time, so a reused pid is told apart. */
     static String folderName(ProcessHandle process) {
-        return PREFIX + process.pid() + "-" + ProcessStart.millis(process);
-    }
-
-    /** Deletes the scratch folders in {@code root} whose owner process has ended. */
-    static void deleteStale(Path root) throws IOException {
-        try (DirectoryStream<Path> folders = Files.newDirectoryStream(root, PREFIX + "*")) {
-            for (Path folder : folders) {
-                if (ownerHasEnded(folder.getFileName().toString())) {
-                    deleteTree(folder);
-                }
-            }
-        }
-    }
-
-    static boolean ownerHasEnded(String folderName) {
-        Matcher m = OWNER.matcher(folderName);
-        if (!m.matches()) {
-            return false;
-        }
-        return !ProcessStart.stillRuns(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        return OwnedFolders.name(PREFIX, process);
     }
 
     /** The folder. */
@@ -163,13 +137,8 @@ public final class ScratchFolder {
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        if (Files.exists(root)) {
+            OwnedFolders.deleteTree(root);
         }
     }
 

@@ -79,7 +79,7 @@ class ScratchFolderTest {
         assertFalse(Files.exists(ofReusedPid), "same pid, another start time: an ended process");
         assertTrue(Files.isDirectory(unrelated));
         assertTrue(Files.isDirectory(mine.dir()));
-        assertFalse(ScratchFolder.ownerHasEnded(mine.dir().getFileName().toString()));
+        assertFalse(OwnedFolders.ownerHasEnded(ScratchFolder.PREFIX, mine.dir().getFileName().toString()));
     }
 
     @Test

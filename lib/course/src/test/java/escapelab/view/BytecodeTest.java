@@ -4,6 +4,7 @@ import escapelab.cell.BenchCompiler;
 import escapelab.cell.CellClasses;
 import escapelab.notebook.Mistake;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +37,11 @@ class BytecodeTest {
             }
             """;
 
+    @TempDir
+    static Path folder;
+
     private static Path compiled() throws IOException {
-        Path dir = Files.createTempDirectory("bytecode-test");
+        Path dir = Files.createTempDirectory(folder, "bytecode-test");
         Path source = dir.resolve("demo/Maxes.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, SOURCE);
