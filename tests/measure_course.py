@@ -8,7 +8,8 @@ Prints:
    kernel 10 s after it is ready, as after reading the task), then the median of three edited runs,
    each as seconds over the configured time; and one fork's cost with the forks' class path cut
    (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
-   kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off).
+   kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off); a fresh kernel's first vm()
+   (JOL's start) with and without the Serviceability Agent's attempt.
 2. The same benchmarks in the JMH archetype's flow (a Maven project built offline with
    `mvn -o -q package`, run with `java -jar target/benchmarks.jar`), edited and run three times.
 3. The whole course (00-13) run as Run All in turn in the quick profile: each notebook's time and
@@ -147,6 +148,22 @@ def first_fork():
         print(f"  one fork, a fresh kernel's first run, the warm-up {label}: {first:.2f} s (its second run {second:.2f} s)")
 
 
+def first_layout():
+    """A fresh kernel's vm() (JOL's start), 10 s after it is ready, with JOL's Serviceability
+    Agent attempt skipped (the default) and made (the property set to false at the JVM's start)."""
+    for label, env in (("skipped (the default)", {}),
+                       ("made", {"JDK_JAVA_OPTIONS": "-Djol.skipHotspotSAAttach=false"})):
+        km, kc = kernel(env)
+        try:
+            time.sleep(READING_SECONDS)
+            run_cell(kc, "1 + 1")
+            seconds = run_cell(kc, "vm()")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+        print(f"  a fresh kernel's first vm(), the Serviceability Agent's attempt {label}: {seconds:.2f} s")
+
+
 ARCHETYPE_POM = """<project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>org.sample</groupId><artifactId>loop</artifactId><version>1.0</version>
@@ -258,6 +275,7 @@ def main(args):
     edit_compile_run()
     fork_cost()
     first_fork()
+    first_layout()
     if "--no-archetype" not in args:
         archetype()
     ok = True
