@@ -22,7 +22,7 @@ public interface MeasuredTable extends MimeBundle, Evidence {
     @Override
     default Map<String, String> mimeBundle() {
         return MimeBundle.htmlAndText("<p>" + MimeBundle.escapeHtml(caption()) + "</p>" + HtmlTables.html(table()),
-                caption() + "\n" + table().print());
+                caption() + "\n" + table().printAll());
     }
 
     @Override
@@ -32,7 +32,7 @@ public interface MeasuredTable extends MimeBundle, Evidence {
 
     @Override
     default String markdown() {
-        return "### " + name() + "\n\n" + caption() + ".\n\n```\n" + table().print().strip() + "\n```\n";
+        return "### " + name() + "\n\n" + caption() + ".\n\n```\n" + table().printAll().strip() + "\n```\n";
     }
 
     @Override

@@ -110,7 +110,7 @@ public record Series(String name, String xLabel, String yUnit, List<Point> point
     /** The table alone: the CSV file its caption names exists only in an export. */
     @Override
     public Map<String, String> mimeBundle() {
-        return MimeBundle.htmlAndText(HtmlTables.html(table()), table().print());
+        return MimeBundle.htmlAndText(HtmlTables.html(table()), table().printAll());
     }
 
     /** Names the CSV file that holds the points. */

@@ -62,6 +62,6 @@ public final class StepTable implements MeasuredTable {
 
     @Override
     public String toString() {
-        return table().print();
+        return table().printAll();
     }
 }
