@@ -1,12 +1,11 @@
 package escapelab.cell;
 
-import escapelab.measure.OwnedFolders;
-
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import escapelab.measure.OwnedFolders;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.SourceCompileException;
 import escapelab.notebook.SourceProblem;

@@ -1,7 +1,6 @@
 package escapelab.cell;
 
 import escapelab.measure.OwnedFolders;
-
 import escapelab.notebook.Mistake;
 import escapelab.notebook.Notebook;
 import org.openjdk.jmh.runner.BenchmarkListEntry;

@@ -1,6 +1,8 @@
 package escapelab.measure;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +33,11 @@ public final class OwnedFolders {
      */
     public static Path create(Path root, String prefix) throws IOException {
         Files.createDirectories(root);
-        deleteEnded(root, prefix);
+        try {
+            deleteEnded(root, prefix);
+        } catch (IOException | UncheckedIOException | DirectoryIteratorException e) {
+            // Tidying is a courtesy: the new folder is made all the same.
+        }
         return Files.createTempDirectory(root, name(prefix, ProcessHandle.current()) + "-");
     }
 
@@ -47,7 +53,7 @@ public final class OwnedFolders {
                 if (ownerHasEnded(prefix, folder.getFileName().toString())) {
                     try {
                         deleteTree(folder);
-                    } catch (IOException e) {
+                    } catch (IOException | UncheckedIOException e) {
                         // another process may be deleting it too, or it is not ours to delete
                     }
                 }
