@@ -1,11 +1,10 @@
 package escapelab.cell;
 
+import escapelab.measure.OwnedFolders;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Deleting the temporary folders the course writes (compiled cells, compile logs). */
 public final class Folders {
@@ -15,11 +14,7 @@ public final class Folders {
 
     /** Deletes a folder and everything in it. */
     public static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        OwnedFolders.deleteTree(root);
     }
 
     /** Deletes a folder if it can: a temporary folder left behind is harmless. */

@@ -74,8 +74,11 @@ public final class OwnedFolders {
         }
     }
 
-    /** Deletes a folder and everything in it. */
-    static void deleteTree(Path root) throws IOException {
+    /** Deletes a folder and everything in it; a folder already gone is fine. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(root)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

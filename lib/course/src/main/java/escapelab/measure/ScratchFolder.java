@@ -125,7 +125,7 @@ public final class ScratchFolder {
 
     /** Deletes the folder and everything in it; a folder already gone is fine. */
     public void delete() throws IOException {
-        deleteTree(dir);
+        OwnedFolders.deleteTree(dir);
     }
 
     private void deleteQuietly() {
@@ -136,11 +136,6 @@ public final class ScratchFolder {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            OwnedFolders.deleteTree(root);
-        }
-    }
 
     @Override
     public String toString() {
