@@ -34,7 +34,7 @@ from jupyter_client.manager import start_new_kernel
 
 from notebook_runs import KERNEL_NAME, NOTEBOOKS, execute, texts
 
-CONFIGURED = 2 * 1.5  # two benchmarks, each 2 x 300 ms warm-up and 3 x 300 ms measurement
+CONFIGURED = 2 * 1.2  # two benchmarks, each 2 x 300 ms warm-up and 3 x 200 ms measurement
 
 BENCHMARK = """import org.openjdk.jmh.annotations.*;
 import java.util.concurrent.TimeUnit;
