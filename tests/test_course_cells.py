@@ -42,6 +42,15 @@ class CourseCellsTest(KernelCellsTestCase):
         self.assertIn("cell line 5, column 42: cannot find symbol", text)
         self.assertIn("    " + " " * 41 + "^", text)
 
+    def test_a_class_only_the_kernel_has_is_a_compile_error_in_the_cell(self):
+        # The kernel's own jars (its ZeroMQ, say) are not on a fork's class path: the cell is
+        # compiled against what its forks can load, so the learner hears of it at its line.
+        text = self.error_text("%%jmh\nimport org.openjdk.jmh.annotations.*;\nimport org.zeromq.ZMQ;\n"
+                               "@State(Scope.Thread)\npublic class Socket {\n"
+                               "    @Benchmark public int one() { return ZMQ.REQ; }\n}\n")
+        self.assertIn("cell line 3, column", text)
+        self.assertIn("package org.zeromq does not exist", text)
+
     def test_a_class_without_benchmarks_is_refused_clearly(self):
         text = self.error_text("%%jmh\npublic class Plain { public int one() { return 1; } }\n")
         self.assertIn("benchmark class Plain has no @Benchmark method", text)

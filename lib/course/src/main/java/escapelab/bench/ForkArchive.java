@@ -1,5 +1,7 @@
 package escapelab.bench;
 
+import escapelab.cell.CellClassPath;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,12 +41,12 @@ final class ForkArchive {
      */
     static Plan plan(Path javaHome, List<String> runFlags) {
         // Only for a kernel's forks: elsewhere (Maven's tests) the class path starts with a launcher's jar.
-        if (!ForkClassPath.isCut() || "off".equalsIgnoreCase(System.getenv(ENV))
+        if (!CellClassPath.isCut() || "off".equalsIgnoreCase(System.getenv(ENV))
                 || runFlags.stream().anyMatch(f -> f.contains("Share") || f.contains("ClassesAtExit")
                         || f.contains("ClassList"))) {
             return Plan.NONE;
         }
-        List<String> jars = leadingJars(ForkClassPath.forForks());
+        List<String> jars = leadingJars(CellClassPath.current());
         Path home = javaHome != null ? javaHome : Path.of(System.getProperty("java.home"));
         Path folder = folder();
         if (jars.isEmpty() || folder == null) {

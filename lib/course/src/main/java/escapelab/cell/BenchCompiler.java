@@ -112,10 +112,11 @@ public final class BenchCompiler {
     /** Runs javac with JMH's annotation processor on one source, into {@code dir}. */
     private static boolean javac(JavaCompiler javac, Path dir, DiagnosticCollector<JavaFileObject> diagnostics,
                                  JavaFileObject source) throws IOException {
+        String classPath = CellClassPath.current();
         List<String> options = List.of(
                 "-d", dir.toString(),
-                "-classpath", System.getProperty("java.class.path"),
-                "-processorpath", System.getProperty("java.class.path"),
+                "-classpath", classPath,
+                "-processorpath", classPath,
                 "-processor", "org.openjdk.jmh.generators.BenchmarkProcessor",
                 "-g", "-parameters", "-Xlint:none", "-implicit:class");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
@@ -158,7 +159,7 @@ public final class BenchCompiler {
         boolean addPackage = outline(javac, cell.source()).packageName == null;
         String compiled = addPackage ? PACKAGE_PREFIX + cell.source() : cell.source();
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        List<String> options = List.of("-d", dir.toString(), "-classpath", System.getProperty("java.class.path"),
+        List<String> options = List.of("-d", dir.toString(), "-classpath", CellClassPath.current(),
                 "--release", Integer.toString(release), "-proc:none", "-g", "-Xlint:none", "-implicit:class");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
             boolean ok = javac.getTask(null, files, diagnostics, options, null,

@@ -17,17 +17,6 @@ class ForkClassPathTest {
     }
 
     @Test
-    void forksGetTheCellsPartEachJarOnce() {
-        String whole = path("/c/kernel/target/kernel.jar", "/c/kernel/target/lib/maven-resolver-api-2.0.jar",
-                "/c/kernel/target/lib/jmh-core-1.37.jar", "/c/course/target/course.jar",
-                "/c/course/target/lib/jmh-core-1.37.jar", "/c/course/target/lib/jackson-core-2.17.jar",
-                "/m2/jackson-core-2.17.jar", "/tmp/cells-1", "");
-        assertEquals(path("/c/course/target/course.jar", "/c/course/target/lib/jmh-core-1.37.jar",
-                        "/c/course/target/lib/jackson-core-2.17.jar", "/tmp/cells-1"),
-                ForkClassPath.of(whole, Path.of("/c/kernel/target")));
-    }
-
-    @Test
     void outsideAKernelTheClassPathIsLeftAlone() throws Exception {
         String before = System.getProperty("java.class.path");
         assertEquals(before, ForkClassPath.during(() -> System.getProperty("java.class.path")));
