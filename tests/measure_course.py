@@ -1,13 +1,13 @@
 """What a learner waits for, measured in one run on this machine, beside the JMH archetype's flow.
 
-Usage: python3 tests/measure_course.py [--no-course] [--no-archetype]
+Usage: python3 tests/measure_course.py [--no-course] [--no-archetype] [--save PATH] [--against PATH]
 
 Prints:
-1. The edit-compile-run loop of a %%jmh cell with two benchmarks in the quick profile (3.0 s of
+1. The edit-compile-run loop of a %%jmh cell with two benchmarks in the quick profile (2.4 s of
    configured JMH time): the first run in a fresh kernel (sent at once, and in another fresh
    kernel 10 s after it is ready, as after reading the task), then the median of three edited runs,
-   each as seconds over the configured time; and one fork's cost with the forks' class path cut
-   (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
+   each as seconds over the configured time; and one fork's cost and a %%jmh cell's compile with
+   the cells' class path cut (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
    kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off); a fresh kernel's first vm()
    (JOL's start) with and without the Serviceability Agent's attempt.
 2. The same benchmarks in the JMH archetype's flow (a Maven project built offline with
@@ -120,17 +120,21 @@ def edit_compile_run():
 
 
 def fork_cost():
-    """One fork of an empty benchmark (no warm-up, one 10 ms iteration), the median of five."""
+    """One fork of an empty benchmark (no warm-up, one 10 ms iteration), the median of five; and
+    the loop's %%jmh cell compiled ten times, edited each time, in the same kernel (the last five)."""
     for label, env in (("cut (default)", {}), ("whole", {"ESCAPELAB_FORK_CLASSPATH": "whole"})):
         km, kc = kernel(env)
         try:
             run_cell(kc, ONE_FORK)
             runs = [run_cell(kc, "bench(OneFork.class).profile(ANNOTATED).run();") for _ in range(5)]
+            # Ten edits: javac's own code warms over the first ones; the last five are a learner's loop.
+            compiles = [run_cell(kc, "%%jmh\n" + BENCHMARK % (30 + i)) for i in range(10)][5:]
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
-        print(f"  one fork, the forks' class path {label}: median {statistics.median(runs):.2f} s "
-              f"({', '.join(f'{s:.2f}' for s in runs)})")
+        print(f"  one fork, the cells' class path {label}: median {statistics.median(runs):.2f} s "
+              f"({', '.join(f'{s:.2f}' for s in runs)}); the %%jmh cell's compile median "
+              f"{statistics.median(compiles):.2f} s ({', '.join(f'{s:.2f}' for s in compiles)})")
 
 
 def first_fork():
@@ -271,7 +275,31 @@ def compare(logged, unlogged):
     return not differ
 
 
+def against_saved(path, verdicts, measured):
+    """Compares this course run with one saved by --save (another build's): every verdict, and
+    each benchmark's bytes per operation (parameters naming a temporary file left out of its key)."""
+    with open(path, encoding="utf-8") as f:
+        saved = json.load(f)
+    then = {tuple(k): v for k, v in saved["measured"]}
+    now = {_stable(k): v for k, v in measured.items()}
+    changed = {c: (saved["verdicts"].get(c), verdicts.get(c)) for c in set(saved["verdicts"]) | set(verdicts)
+               if saved["verdicts"].get(c) != verdicts.get(c)}
+    print(f"against {path}: {len(verdicts)} verdicts, {len(changed)} changed"
+          + "".join(f"; {c}: {a} then, {b} now" for c, (a, b) in changed.items()))
+    common = set(then) & set(now)
+    differ = [k for k in common if abs(then[k][0] - now[k][0]) > max(0.5, 0.01 * max(then[k][0], now[k][0]))]
+    print(f"  bytes per operation: {len(common) - len(differ)} of {len(common)} benchmark results the same"
+          + "".join(f"; {' '.join(k)}: {then[k][0]:.1f} then, {now[k][0]:.1f} now" for k in sorted(differ)))
+    return not changed and not differ
+
+
+def _stable(key):
+    return tuple(re.sub(r'"/tmp/[^"]*"', '"<temporary file>"', part) for part in key)
+
+
 def main(args):
+    """--save PATH keeps the course's verdicts and bytes per operation; --against PATH compares
+    with a run saved so (the course at another build, say)."""
     edit_compile_run()
     fork_cost()
     first_fork()
@@ -280,11 +308,16 @@ def main(args):
         archetype()
     ok = True
     if "--no-course" not in args:
-        _, _, logged = course({}, "compile log on (the default)")
+        _, verdicts, logged = course({}, "compile log on (the default)")
+        if "--save" in args:
+            with open(args[args.index("--save") + 1], "w", encoding="utf-8") as f:
+                json.dump({"verdicts": verdicts, "measured": [[_stable(k), v] for k, v in logged.items()]}, f)
+        if "--against" in args:
+            ok = against_saved(args[args.index("--against") + 1], verdicts, logged)
         # Without the log, a report of a run has nothing to read and says so: its cells fail, the runs do not.
         _, _, unlogged = course({"ESCAPELAB_COMPILE_LOG": "off"}, "compile log off (reports of runs refused)",
                                 allow_errors=True)
-        ok = compare(logged, unlogged)
+        ok = compare(logged, unlogged) and ok
     return 0 if ok else 1
 
 

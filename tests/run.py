@@ -31,7 +31,7 @@ suite = unittest.TestSuite(unittest.defaultTestLoader.discover(here, pattern=pat
 started = time.monotonic()
 result = unittest.TextTestRunner(verbosity=2, resultclass=TimedResult).run(suite)
 print("slowest tests:")
-for seconds, test in sorted(getattr(result, "timings", []), reverse=True)[:15]:
+for seconds, test in sorted(getattr(result, "timings", []), reverse=True)[:25]:
     print(f"  {seconds:6.1f} s  {test}")
 failed = len(result.failures) + len(result.errors)
 skipped = len(result.skipped)
