@@ -101,8 +101,9 @@ def failed(found):
 
 def with_profile(nb, shipped, instead):
     """The notebook with the run that names profile shipped given profile instead: for a red test
-    whose checks read only bytes, which are the same in every profile (each fixes the heap), where
-    the shipped profile measures long for a time comparison that none of those checks reads."""
+    whose edit reaches only checks of bytes or of the escape report, which are the same in every
+    profile (each fixes the heap), where the shipped profile measures long for a time comparison
+    the edit cannot change (test_notebooks.py runs it as shipped)."""
     runs = [c for c in nb.cells if c.cell_type == "code" and f".profile({shipped})" in c.source]
     if len(runs) != 1:
         raise AssertionError(f"{len(runs)} code cells run .profile({shipped}); update this test")
