@@ -9,7 +9,8 @@ Prints:
    each as seconds over the configured time; and one fork's cost and a %%jmh cell's compile with
    the cells' class path cut (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
    kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off); a fresh kernel's first vm()
-   (JOL's start) with and without the Serviceability Agent's attempt.
+   (JOL's start) with and without the Serviceability Agent's attempt; a notebook's first %%jmh
+   cell in a fresh kernel, read from the cells setup precompiled and compiled (ESCAPELAB_PRECOMPILED=off).
 2. The same benchmarks in the JMH archetype's flow (a Maven project built offline with
    `mvn -o -q package`, run with `java -jar target/benchmarks.jar`), edited and run three times.
 3. The whole course (00-13) run as Run All in turn in the quick profile: each notebook's time and
@@ -297,6 +298,26 @@ def _stable(key):
     return tuple(re.sub(r'"/tmp/[^"]*"', '"<temporary file>"', part) for part in key)
 
 
+def first_notebook_cell():
+    """A notebook's first %%jmh cell in a fresh kernel, sent right after vm() as Run All sends it:
+    read from the cells setup precompiled (the default) and compiled by the kernel's cold javac
+    (ESCAPELAB_PRECOMPILED=off); the median of three kernels each."""
+    nb = nbformat.read(os.path.join(NOTEBOOKS, "01-first-escape.ipynb"), as_version=4)
+    cell = next(c.source for c in nb.cells if c.cell_type == "code" and c.source.startswith("%%jmh"))
+    for label, env in (("precompiled (the default)", {}), ("compiled", {"ESCAPELAB_PRECOMPILED": "off"})):
+        times = []
+        for _ in range(3):
+            km, kc = kernel(env)
+            try:
+                run_cell(kc, "vm()")
+                times.append(run_cell(kc, cell))
+            finally:
+                kc.stop_channels()
+                km.shutdown_kernel(now=True)
+        print(f"  notebook 01's first %%jmh cell in a fresh kernel, right after vm(), {label}: "
+              f"median {statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)})")
+
+
 def main(args):
     """--save PATH keeps the course's verdicts and bytes per operation; --against PATH compares
     with a run saved so (the course at another build, say)."""
@@ -304,6 +325,7 @@ def main(args):
     fork_cost()
     first_fork()
     first_layout()
+    first_notebook_cell()
     if "--no-archetype" not in args:
         archetype()
     ok = True

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import javax.tools.Diagnostic;
@@ -34,7 +35,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Compiles a benchmark cell (one whole compilation unit with JMH annotations) with javac and
- * JMH's annotation processor into {@link CellClasses}, where forked JVMs can load it.
+ * JMH's annotation processor into {@link CellClasses}, where forked JVMs can load it; a cell
+ * whose compile setup kept ({@link CompiledCells}) is copied in instead.
  */
 public final class BenchCompiler {
 
@@ -64,25 +66,19 @@ public final class BenchCompiler {
         if (javac == null) {
             throw new IllegalStateException("no Java compiler in this runtime: run the kernel on a JDK, not a JRE");
         }
-        Outline outline = outline(javac, source);
-        if (outline.mainType == null) {
-            throw new Mistake("a benchmark cell holds a whole Java file: imports, then a class with "
-                    + "@Benchmark methods; this cell declares no class");
-        }
-        boolean addPackage = outline.packageName == null;
-        String packageName = addPackage ? DEFAULT_PACKAGE : outline.packageName;
-        // The package goes on line 1 so that line numbers stay the learner's.
-        String compiled = addPackage ? PACKAGE_PREFIX + source : source;
-
         Path staging = OwnedFolders.createTemporary("escapelab-javac-");
         try {
-            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-            boolean ok = javac(javac, staging, diagnostics, new CellSource(outline.mainType, compiled));
-            List<SourceProblem> errors = errors(diagnostics, source, firstLine, addPackage);
-            if (!ok || !errors.isEmpty()) {
-                throw new SourceCompileException(outline.mainType, errors.isEmpty()
-                        ? List.of(SourceProblem.inCell(0, 0, "javac failed without a message", null)) : errors);
+            Optional<String> key = CompiledCells.key(source, CellClassPath.current(), target.dir());
+            Outline kept = key.isPresent() && CompiledCells.restore(key.get(), staging) ? Outline.read(staging) : null;
+            if (kept == null) {
+                Folders.deleteTree(staging);
+                Files.createDirectories(staging);
             }
+            Outline outline = kept != null ? kept : compileInto(javac, staging, source, firstLine);
+            if (kept == null && key.isPresent()) {
+                CompiledCells.keep(key.get(), staging);
+            }
+            String packageName = outline.packageName == null ? DEFAULT_PACKAGE : outline.packageName;
             String mainName = packageName + "." + outline.mainType;
             List<String> classNames = outline.types.stream().map(t -> packageName + "." + t).toList();
             // The main class's benchmarks, then those of classes nested in the cell's classes (as JMH
@@ -107,6 +103,28 @@ public final class BenchCompiler {
         } finally {
             Folders.deleteTree(staging);
         }
+    }
+
+    /** Compiles a cell's source into {@code staging} and writes its outline beside the classes. */
+    private static Outline compileInto(JavaCompiler javac, Path staging, String source, int firstLine)
+            throws SourceCompileException, IOException {
+        Outline outline = outline(javac, source);
+        if (outline.mainType == null) {
+            throw new Mistake("a benchmark cell holds a whole Java file: imports, then a class with "
+                    + "@Benchmark methods; this cell declares no class");
+        }
+        boolean addPackage = outline.packageName == null;
+        // The package goes on line 1 so that line numbers stay the learner's.
+        String compiled = addPackage ? PACKAGE_PREFIX + source : source;
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        boolean ok = javac(javac, staging, diagnostics, new CellSource(outline.mainType, compiled));
+        List<SourceProblem> errors = errors(diagnostics, source, firstLine, addPackage);
+        if (!ok || !errors.isEmpty()) {
+            throw new SourceCompileException(outline.mainType, errors.isEmpty()
+                    ? List.of(SourceProblem.inCell(0, 0, "javac failed without a message", null)) : errors);
+        }
+        outline.write(staging);
+        return outline;
     }
 
     /** Runs javac with JMH's annotation processor on one source, into {@code dir}. */
@@ -263,11 +281,42 @@ public final class BenchCompiler {
     }
 
     private static final class Outline {
+        /** Where a compile keeps its outline: under META-INF, which is not installed with the classes. */
+        static final String FILE = "META-INF/CellOutline";
+
         String packageName;
         String mainType;
         boolean mainIsPublic;
         final List<String> types = new ArrayList<>();
         final List<String> mainMethods = new ArrayList<>();
+
+        void write(Path staging) throws IOException {
+            Files.createDirectories(staging.resolve("META-INF"));
+            Files.write(staging.resolve(FILE), List.of(packageName == null ? "" : packageName, mainType,
+                    String.join(",", types), String.join(",", mainMethods)), StandardCharsets.UTF_8);
+        }
+
+        /** The outline a kept compile wrote, or null where it has none. */
+        static Outline read(Path staging) throws IOException {
+            Path file = staging.resolve(FILE);
+            if (!Files.exists(file)) {
+                return null;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() < 4) {
+                return null;
+            }
+            Outline outline = new Outline();
+            outline.packageName = lines.get(0).isEmpty() ? null : lines.get(0);
+            outline.mainType = lines.get(1);
+            outline.types.addAll(split(lines.get(2)));
+            outline.mainMethods.addAll(split(lines.get(3)));
+            return outline;
+        }
+
+        private static List<String> split(String names) {
+            return names.isEmpty() ? List.of() : List.of(names.split(","));
+        }
     }
 
     /** The cell as an in-memory source file named after its main type. */
