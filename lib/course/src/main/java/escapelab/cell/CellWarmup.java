@@ -5,8 +5,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Warms what a learner's first {@code %%jmh} cell and run need, on a background thread while the
  * kernel waits for that cell: the cells' folder on the session's class path, javac with JMH's
- * annotation processor (a cold javac takes seconds for its first file) and JMH's runner classes. {@value #ENV}{@code =off} leaves them cold, to
- * measure what the warm-up buys.
+ * annotation processor (a cold javac takes seconds for its first file) and JMH's runner classes.
+ * {@value #ENV}{@code =off} leaves them cold, to measure what the warm-up buys.
  */
 final class CellWarmup {
 
@@ -33,7 +33,7 @@ final class CellWarmup {
 
     private static void warm() {
         try {
-            // The cells' folder on the session's class path: a notebook's first cell may be precompiled, and need no javac.
+            // A precompiled first cell needs no javac, only this folder on the session's class path.
             CellClasses.shared();
             for (int round = 0; round < 2; round++) {
                 BenchCompiler.compileAndDiscard("Warm", SOURCE);

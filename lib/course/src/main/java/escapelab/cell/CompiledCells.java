@@ -31,6 +31,9 @@ final class CompiledCells {
     /** The environment variable that turns the store off ({@code off}). */
     static final String ENV = "ESCAPELAB_PRECOMPILED";
 
+    /** A system property naming another store (tests use it). */
+    static final String STORE_PROPERTY = "escapelab.precompiled";
+
     /** The store's folder beside the course's jar, where setup writes it. */
     static final String FOLDER = "precompiled-cells";
 
@@ -109,9 +112,6 @@ final class CompiledCells {
     static void recordInto(Path store) throws IOException {
         recordingInto = store == null ? null : Files.createDirectories(store);
     }
-
-    /** A system property naming another store (tests use it). */
-    static final String STORE_PROPERTY = "escapelab.precompiled";
 
     /** The store setup wrote beside the course's jar (or {@value #STORE_PROPERTY}'s), unless turned off or not written. */
     static Optional<Path> store() {
