@@ -77,7 +77,7 @@ public final class PoolStep implements MeasuredTable {
         byte[] body = RequestBodies.ofSize(BODY_BYTES);
         List<Double> rounds = new ArrayList<>();
         boolean allAnswered;
-        List<AllocationRecording.Sample> samples;
+        AllocationRecording.Recorded recorded;
         JsonServer measured;
         try (JsonServer server = JsonServer.start(pool)) {
             measured = server;
@@ -90,10 +90,10 @@ public final class PoolStep implements MeasuredTable {
                     allAnswered &= load.run().allOk();
                     rounds.add((double) (server.allocatedBytes() - before) / ROUND_REQUESTS);
                 }
-                samples = jfr.stop(thread -> thread.startsWith(server.threadPrefix()));
+                recorded = jfr.stop(thread -> thread.startsWith(server.threadPrefix()));
             }
         }
-        TopFrames frames = new TopFrames("allocations by frame, " + label, samples, (long) ROUNDS * ROUND_REQUESTS);
+        TopFrames frames = new TopFrames("allocations by frame, " + label, recorded, (long) ROUNDS * ROUND_REQUESTS);
         return new PoolStep(label, describe(pool), rounds, allAnswered, measured.borrowed(),
                 measured.returned(), pool.retainedBytes(), frames);
     }
@@ -163,6 +163,14 @@ public final class PoolStep implements MeasuredTable {
     /** Returns how many of JFR's samples pass through the pool's borrow: none once the pool serves every borrow. */
     public long scratchSamples() {
         return topFrames.scratchSamples();
+    }
+
+    /**
+     * Returns how many of JFR's slow-path allocations (in a new TLAB or outside one, each
+     * recorded) pass through the pool's borrow: none once the pool serves every borrow.
+     */
+    public long scratchSlowPathAllocations() {
+        return topFrames.scratchSlowPathAllocations();
     }
 
     /** Returns the rounds as a table: round, requests, B/request. */

@@ -32,12 +32,14 @@ public final class TopFrames implements MeasuredTable {
 
     private final String name;
     private final List<AllocationRecording.Sample> samples;
+    private final List<AllocationRecording.Sample> slowPath;
     private final long requests;
     private final List<Row> rows;
 
-    TopFrames(String name, List<AllocationRecording.Sample> samples, long requests) {
+    TopFrames(String name, AllocationRecording.Recorded recorded, long requests) {
         this.name = name;
-        this.samples = List.copyOf(samples);
+        this.samples = List.copyOf(recorded.samples());
+        this.slowPath = List.copyOf(recorded.slowPath());
         this.requests = Math.max(requests, 1);
         this.rows = group();
     }
@@ -87,7 +89,11 @@ public final class TopFrames implements MeasuredTable {
     }
 
     private Stream<AllocationRecording.Sample> through(String frame) {
-        return samples.stream().filter(s -> s.frames().stream().anyMatch(f -> f.contains(frame)));
+        return through(samples, frame);
+    }
+
+    private static Stream<AllocationRecording.Sample> through(List<AllocationRecording.Sample> events, String frame) {
+        return events.stream().filter(s -> s.frames().stream().anyMatch(f -> f.contains(frame)));
     }
 
     /** Returns the estimated bytes per request of the scratch buffers: samples through the pool's borrow. */
@@ -98,6 +104,20 @@ public final class TopFrames implements MeasuredTable {
     /** Returns how many samples pass through the pool's borrow: the scratch buffers JFR caught. */
     public long scratchSamples() {
         return through(BORROW).count();
+    }
+
+    /** Returns the number of slow-path allocations recorded (each one: a new TLAB, or outside one). */
+    public int slowPathAllocations() {
+        return slowPath.size();
+    }
+
+    /**
+     * Returns how many slow-path allocations pass through the pool's borrow. Unlike the samples,
+     * every one is recorded: a scratch buffer allocated per request opens new TLABs or goes
+     * outside them again and again, and a pool that serves every borrow leaves none.
+     */
+    public long scratchSlowPathAllocations() {
+        return through(slowPath, BORROW).count();
     }
 
     /** Returns the heaviest rows as a table. */
@@ -113,7 +133,8 @@ public final class TopFrames implements MeasuredTable {
     @Override
     public String caption() {
         return name + ": " + samples.size() + " JFR allocation samples on the server's threads, about "
-                + Numbers.format(bytesPerRequest()) + " B/request in all";
+                + Numbers.format(bytesPerRequest()) + " B/request in all; " + slowPath.size()
+                + " allocations in a new TLAB or outside one, " + scratchSlowPathAllocations() + " through borrow";
     }
 
     @Override

@@ -15,13 +15,18 @@ class TopFramesTest {
 
     @Test
     void groupsByTypeAndFrameHeaviestFirstPerRequest() {
-        TopFrames frames = new TopFrames("t", List.of(
+        TopFrames frames = new TopFrames("t", new AllocationRecording.Recorded(List.of(
                 sample("byte[]", 3000, "escapelab.serve.NoPool.borrow:9", "escapelab.serve.CountingPool.borrow:22"),
                 sample("byte[]", 1000, "escapelab.serve.NoPool.borrow:9", "escapelab.serve.CountingPool.borrow:22"),
                 sample("String", 1000, "java.lang.StringLatin1.newString:1", "sun.net.httpserver.Request.readLine:7")),
+                List.of(sample("byte[]", 16400, "escapelab.serve.NoPool.borrow:9", "escapelab.serve.CountingPool.borrow:22"),
+                        sample("String", 24, "java.lang.StringLatin1.newString:1"))),
                 10);
         assertEquals(500, frames.bytesPerRequest());
         assertEquals(400, frames.scratchBytesPerRequest());
+        // The slow-path events count apart from the samples: they weigh nothing in the table.
+        assertEquals(2, frames.slowPathAllocations());
+        assertEquals(1, frames.scratchSlowPathAllocations());
         var table = frames.table();
         assertEquals(2, table.rowCount());
         assertEquals("byte[]", table.stringColumn("type").get(0));
