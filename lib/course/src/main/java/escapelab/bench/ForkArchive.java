@@ -1,6 +1,7 @@
 package escapelab.bench;
 
 import escapelab.cell.CellClassPath;
+import escapelab.cell.Folders;
 
 import java.io.File;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,16 +98,10 @@ final class ForkArchive {
         if (chosen != null && !chosen.isBlank()) {
             return ensure(Path.of(chosen));
         }
-        try {
-            Path jar = Path.of(ForkArchive.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isRegularFile(jar)) {
-                Path beside = jar.getParent().resolve("fork-archives");
-                if (Files.isDirectory(beside) || Files.isWritable(jar.getParent())) {
-                    return ensure(beside);
-                }
-            }
-        } catch (Exception e) {
-            // no jar: a build folder
+        Optional<Path> beside = Folders.jarFolderOf(ForkArchive.class).map(folder -> folder.resolve("fork-archives"))
+                .filter(folder -> Files.isDirectory(folder) || Files.isWritable(folder.getParent()));
+        if (beside.isPresent()) {
+            return ensure(beside.get());
         }
         return ensure(Path.of(System.getProperty("user.home"), ".cache", "escapelab", "fork-archives"));
     }

@@ -3,8 +3,6 @@ package escapelab.cell;
 import escapelab.notebook.Notebook;
 
 import java.io.File;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,19 +63,6 @@ public final class CellClassPath {
 
     /** The folder of the kernel's jar (its libraries below it), if a kernel from a jar runs the cells. */
     private static Optional<Path> kernelFolder() {
-        if (!Notebook.inKernel()) {
-            return Optional.empty();
-        }
-        try {
-            var source = Notebook.host().getClass().getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return Optional.empty();
-            }
-            Path jar = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(jar) && jar.toString().endsWith(".jar")
-                    ? Optional.of(jar.getParent()) : Optional.empty();
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Notebook.inKernel() ? Folders.jarFolderOf(Notebook.host().getClass()) : Optional.empty();
     }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The one folder that holds every compiled benchmark cell of this JVM, with a merged JMH
@@ -246,16 +245,7 @@ public final class CellClasses {
         Set<String> hints = new LinkedHashSet<>(readLines(dir.resolve(COMPILER_HINTS)));
         hints.addAll(readLines(staging.resolve(COMPILER_HINTS)));
 
-        try (Stream<Path> files = Files.walk(staging)) {
-            for (Path from : (Iterable<Path>) files::iterator) {
-                Path to = dir.resolve(staging.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else if (!from.startsWith(staging.resolve("META-INF"))) {
-                    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Folders.copyTree(staging, dir, from -> !from.startsWith(staging.resolve("META-INF")));
         Files.createDirectories(dir.resolve("META-INF"));
         writeAtomically(dir.resolve(BENCHMARK_LIST), list);
         writeAtomically(dir.resolve(COMPILER_HINTS), new ArrayList<>(hints));

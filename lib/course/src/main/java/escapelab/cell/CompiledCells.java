@@ -2,8 +2,6 @@ package escapelab.cell;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +87,7 @@ final class CompiledCells {
         if (!Files.isDirectory(entry)) {
             return false;
         }
-        copyTree(entry, staging);
+        Folders.copyTree(entry, staging, file -> true);
         return true;
     }
 
@@ -104,7 +102,7 @@ final class CompiledCells {
             return;
         }
         Path partial = store.resolve(key + ".partial-" + ProcessHandle.current().pid());
-        copyTree(staging, partial);
+        Folders.copyTree(staging, partial, file -> true);
         Files.move(partial, entry, StandardCopyOption.ATOMIC_MOVE);
     }
 
@@ -124,36 +122,12 @@ final class CompiledCells {
 
     /** {@value #FOLDER} beside the course's jar, where the course runs from its jar. */
     static Optional<Path> besideCourseJar() {
-        try {
-            var source = CompiledCells.class.getProtectionDomain().getCodeSource();
-            if (source == null) {
-                return Optional.empty();
-            }
-            Path jar = Path.of(source.getLocation().toURI());
-            return Files.isRegularFile(jar) ? Optional.of(jar.resolveSibling(FOLDER)) : Optional.empty();
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Folders.jarFolderOf(CompiledCells.class).map(folder -> folder.resolve(FOLDER));
     }
 
     private static List<Path> classFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(f -> f.toString().endsWith(".class")).sorted().toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
