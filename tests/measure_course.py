@@ -3,7 +3,7 @@
 Usage: python3 tests/measure_course.py [--no-course] [--no-archetype] [--save PATH] [--against PATH]
 
 Prints:
-1. The edit-compile-run loop of a %%jmh cell with two benchmarks in the quick profile (2.4 s of
+1. The edit-compile-run loop of a %%jmh cell with two benchmarks in the quick profile (1.8 s of
    configured JMH time): the first run in a fresh kernel (sent at once, and in another fresh
    kernel 10 s after it is ready, as after reading the task), then the median of three edited runs,
    each as seconds over the configured time; and one fork's cost and a %%jmh cell's compile with
@@ -35,7 +35,7 @@ from jupyter_client.manager import start_new_kernel
 
 from notebook_runs import KERNEL_NAME, NOTEBOOKS, execute, texts
 
-CONFIGURED = 2 * 1.2  # two benchmarks, each 2 x 300 ms warm-up and 3 x 200 ms measurement
+CONFIGURED = 2 * 0.9  # two benchmarks, each 2 x 300 ms warm-up and 3 x 100 ms measurement
 
 BENCHMARK = """import org.openjdk.jmh.annotations.*;
 import java.util.concurrent.TimeUnit;
@@ -208,7 +208,7 @@ def archetype():
             started = time.monotonic()
             subprocess.run(["mvn", "-o", "-q", "package"], cwd=project, check=True, stdout=subprocess.DEVNULL)
             subprocess.run(["java", "-jar", "target/benchmarks.jar", "-f", "1", "-wi", "2", "-w", "300ms", "-i", "3",
-                            "-r", "300ms", "-prof", "gc", "-jvmArgs", "-Xms1g -Xmx1g -XX:+UseParallelGC", "Loop"],
+                            "-r", "100ms", "-prof", "gc", "-jvmArgs", "-Xms1g -Xmx1g -XX:+UseParallelGC", "Loop"],
                            cwd=project, check=True, stdout=subprocess.DEVNULL)
             times.append(time.monotonic() - started)
         edited = times[1:]

@@ -85,7 +85,7 @@ public final class Course {
         return new Escapes(measured, CellClasses.shared().dir());
     }
 
-    /** The quick profile, for workshops: 1 fork, 2 x 300 ms warm-up, 3 x 200 ms measurement. */
+    /** The quick profile, for workshops: 1 fork, 2 x 300 ms warm-up, 3 x 100 ms measurement. */
     public static final Profile QUICK = Profile.QUICK;
 
     /** The thorough profile, for claims about time: 2 forks, 5 x 1 s warm-up and measurement. */

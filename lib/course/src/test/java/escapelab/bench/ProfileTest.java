@@ -11,7 +11,7 @@ class ProfileTest {
 
     @Test
     void describeSaysEachProfilesForksWarmUpAndMeasurement() {
-        assertEquals("quick: 1 fork, 2 x 300 ms warm-up, 3 x 200 ms measurement", Profile.QUICK.describe());
+        assertEquals("quick: 1 fork, 2 x 300 ms warm-up, 3 x 100 ms measurement", Profile.QUICK.describe());
         assertEquals("thorough: 2 forks, 5 x 1000 ms warm-up, 5 x 1000 ms measurement", Profile.THOROUGH.describe());
         assertEquals("timing: 2 forks, 3 x 300 ms warm-up, 5 x 400 ms measurement", Profile.TIMING.describe());
         assertEquals("long_timing: 3 forks, 2 x 1000 ms warm-up, 5 x 1000 ms measurement", Profile.LONG_TIMING.describe());
