@@ -10,7 +10,7 @@ class Notebook08Test(unittest.TestCase):
     def test_notebook_08_turns_red_when_the_pool_is_taken_out_of_the_handler(self):
         # The edit: step 2's server gets no pool, so every request allocates its scratch buffer.
         less = "the pool saves at least half a body per request, and more than noise"
-        jfr = "JFR blames the scratch buffer on borrow without a pool, and not with it"
+        jfr = "JFR blames the scratch buffer on borrow without a pool, and a tenth as often at most with it"
         shown, found = assert_turns_red(self, "08-pooling",
                                         r'measurePool\("pool", new Pooling\.ScratchBuffers\(Pooling\.NO_CAP\)\)',
                                         'measurePool("pool", noPool())', {less, jfr})
