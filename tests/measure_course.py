@@ -4,8 +4,9 @@ Usage: python3 tests/measure_course.py [--no-course] [--no-archetype] [--save PA
 
 Prints:
 1. The edit-compile-run loop of a %%jmh cell with two benchmarks in the quick profile (1.8 s of
-   configured JMH time): the first run in a fresh kernel (sent at once, and in another fresh
-   kernel 10 s after it is ready, as after reading the task), then the median of three edited runs,
+   configured JMH time): the first run in a fresh kernel (sent at once, in three kernels with the
+   kernel's warm-up on and three with it off (ESCAPELAB_WARMUP=off), and in another fresh kernel
+   10 s after it is ready, as after reading the task), then the median of three edited runs,
    each as seconds over the configured time; and one fork's cost and a %%jmh cell's compile with
    the cells' class path cut (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
    kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off); a fresh kernel's first vm()
@@ -89,9 +90,9 @@ def kernel(env=None):
 READING_SECONDS = 10
 
 
-def first_run_after(idle):
+def first_run_after(idle, env=None):
     """The first %%jmh cell and its run in a fresh kernel, sent `idle` seconds after it is ready."""
-    km, kc = kernel()
+    km, kc = kernel(env)
     try:
         time.sleep(idle)
         return (run_cell(kc, "%%jmh\n" + BENCHMARK % 3),
@@ -101,17 +102,33 @@ def first_run_after(idle):
         km.shutdown_kernel(now=True)
 
 
+def first_run_at_once():
+    """The first cell sent the moment the kernel is ready, in three fresh kernels with the kernel's
+    warm-up on and three with it off, in turn: the warm-up's javac gives way to the cell's."""
+    runs = {"on": [], "off": []}
+    for _ in range(3):
+        for label, env in (("on", {}), ("off", {"ESCAPELAB_WARMUP": "off"})):
+            runs[label].append(first_run_after(0, env))
+    for label, pairs in runs.items():
+        over = [c + r - CONFIGURED for c, r in pairs]
+        what = "first run in a fresh kernel, sent at once" if label == "on" else "the same, the warm-up off"
+        print(f"  {what}: median {statistics.median(over):.2f} s over the configured time "
+              f"({', '.join(f'{o:.2f}' for o in over)}; the cell's compile median "
+              f"{statistics.median(c for c, _ in pairs):.2f} s)")
+
+
 def edit_compile_run():
     km, kc = kernel()
     try:
         run = 'bench(Loop.class).profile(QUICK).run();'
-        first = run_cell(kc, "%%jmh\n" + BENCHMARK % 3) + run_cell(kc, run)
+        run_cell(kc, "%%jmh\n" + BENCHMARK % 3)
+        run_cell(kc, run)
         edited = [run_cell(kc, "%%jmh\n" + BENCHMARK % (5 + i)) + run_cell(kc, run) for i in range(3)]
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
     print(f"edit, compile and run 2 benchmarks ({CONFIGURED:.1f} s of configured JMH time), in the kernel:")
-    print(f"  first run in a fresh kernel: {first:.2f} s, {first - CONFIGURED:.2f} s over the configured time")
+    first_run_at_once()
     # A learner reads the task before the first cell: the kernel's warm-up has that time.
     compiled, ran = first_run_after(READING_SECONDS)
     print(f"  first run, sent {READING_SECONDS} s after the kernel is ready: {compiled + ran:.2f} s, "

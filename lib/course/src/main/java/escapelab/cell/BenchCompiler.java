@@ -5,6 +5,8 @@ import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import escapelab.measure.OwnedFolders;
 import escapelab.notebook.Mistake;
 import escapelab.notebook.SourceCompileException;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import javax.lang.model.element.Modifier;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -74,6 +77,10 @@ public final class BenchCompiler {
                 Folders.deleteTree(staging);
                 Files.createDirectories(staging);
             }
+            if (kept == null) {
+                // The learner's javac needs the cores more than the warm-up's does.
+                CellWarmup.giveWay();
+            }
             Outline outline = kept != null ? kept : compileInto(javac, staging, source, firstLine);
             if (kept == null && key.isPresent()) {
                 CompiledCells.keep(key.get(), staging);
@@ -117,7 +124,7 @@ public final class BenchCompiler {
         // The package goes on line 1 so that line numbers stay the learner's.
         String compiled = addPackage ? PACKAGE_PREFIX + source : source;
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        boolean ok = javac(javac, staging, diagnostics, new CellSource(outline.mainType, compiled));
+        boolean ok = javac(javac, staging, diagnostics, new CellSource(outline.mainType, compiled), null);
         List<SourceProblem> errors = errors(diagnostics, source, firstLine, addPackage);
         if (!ok || !errors.isEmpty()) {
             throw new SourceCompileException(outline.mainType, errors.isEmpty()
@@ -129,7 +136,7 @@ public final class BenchCompiler {
 
     /** Runs javac with JMH's annotation processor on one source, into {@code dir}. */
     private static boolean javac(JavaCompiler javac, Path dir, DiagnosticCollector<JavaFileObject> diagnostics,
-                                 JavaFileObject source) throws IOException {
+                                 JavaFileObject source, TaskListener listener) throws IOException {
         String classPath = CellClassPath.current();
         List<String> options = List.of(
                 "-d", dir.toString(),
@@ -138,7 +145,11 @@ public final class BenchCompiler {
                 "-processor", "org.openjdk.jmh.generators.BenchmarkProcessor",
                 "-g", "-parameters", "-Xlint:none", "-implicit:class");
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            return javac.getTask(null, files, diagnostics, options, null, List.of(source)).call();
+            JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null, List.of(source));
+            if (listener != null) {
+                ((JavacTask) task).addTaskListener(listener);
+            }
+            return task.call();
         }
     }
 
@@ -146,16 +157,30 @@ public final class BenchCompiler {
      * Compiles a benchmark source as a cell would and throws the classes away: what warms javac
      * and JMH's processor before a learner's first cell needs them.
      *
-     * @return whether it compiled
+     * @param abandon asked at each of javac's steps; true ends the compile there
+     * @return whether it compiled (false if abandoned)
      */
-    static boolean compileAndDiscard(String typeName, String source) throws IOException {
+    static boolean compileAndDiscard(String typeName, String source, BooleanSupplier abandon) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             return false;
         }
         Path staging = OwnedFolders.createTemporary("escapelab-javac-");
         try {
-            return javac(javac, staging, new DiagnosticCollector<>(), new CellSource(typeName, PACKAGE_PREFIX + source));
+            return javac(javac, staging, new DiagnosticCollector<>(), new CellSource(typeName, PACKAGE_PREFIX + source),
+                    new TaskListener() {
+                        @Override
+                        public void started(TaskEvent e) {
+                            if (abandon.getAsBoolean()) {
+                                throw new Abandoned();
+                            }
+                        }
+                    });
+        } catch (RuntimeException e) {
+            if (e instanceof Abandoned || e.getCause() instanceof Abandoned) {
+                return false;
+            }
+            throw e;
         } finally {
             Folders.deleteTree(staging);
         }
@@ -186,6 +211,13 @@ public final class BenchCompiler {
                 throw new IllegalStateException(cell.simpleName() + " does not compile for Java " + release + ": "
                         + errors(diagnostics, cell.source(), cell.firstLine(), addPackage));
             }
+        }
+    }
+
+    /** Ends a discarded compile that is no longer wanted, from inside javac. */
+    private static final class Abandoned extends RuntimeException {
+        Abandoned() {
+            super(null, null, false, false);
         }
     }
 

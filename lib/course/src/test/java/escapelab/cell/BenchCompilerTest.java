@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,13 +146,26 @@ class BenchCompilerTest {
         assertTrue(e.getMessage().contains("declares no class"), e.getMessage());
     }
 
+    private static final String WARM = "import org.openjdk.jmh.annotations.*;\n"
+            + "@State(Scope.Thread) public class Warm { @Benchmark public int one() { return 1; } }\n";
+
     @Test
     void theWarmUpCompilesABenchmarkAndInstallsNothing() throws Exception {
         List<BenchClass> before = CellClasses.shared().all();
-        assertTrue(BenchCompiler.compileAndDiscard("Warm", "import org.openjdk.jmh.annotations.*;\n"
-                + "@State(Scope.Thread) public class Warm { @Benchmark public int one() { return 1; } }\n"));
-        assertFalse(BenchCompiler.compileAndDiscard("Broken", "public class Broken { int x = ; }\n"),
+        assertTrue(BenchCompiler.compileAndDiscard("Warm", WARM, () -> false));
+        assertFalse(BenchCompiler.compileAndDiscard("Broken", "public class Broken { int x = ; }\n", () -> false),
                 "a warm-up source that does not compile says so");
         assertEquals(before, CellClasses.shared().all(), "the warm-up's classes are thrown away");
+    }
+
+    @Test
+    void aWarmUpCompileEndsAtJavacsNextStepOnceAbandoned() throws Exception {
+        AtomicInteger whole = new AtomicInteger();
+        assertTrue(BenchCompiler.compileAndDiscard("Warm", WARM, () -> whole.incrementAndGet() < 0));
+        assertTrue(whole.get() > 3, "javac asked " + whole.get() + " times in a whole compile");
+        AtomicInteger asked = new AtomicInteger();
+        assertFalse(BenchCompiler.compileAndDiscard("Warm", WARM, () -> asked.incrementAndGet() > 2),
+                "an abandoned compile says it did not compile");
+        assertEquals(3, asked.get(), "javac went on after it was told to stop");
     }
 }
