@@ -77,10 +77,6 @@ public final class BenchCompiler {
                 Folders.deleteTree(staging);
                 Files.createDirectories(staging);
             }
-            if (kept == null) {
-                // The learner's javac needs the cores more than the warm-up's does.
-                CellWarmup.giveWay();
-            }
             Outline outline = kept != null ? kept : compileInto(javac, staging, source, firstLine);
             if (kept == null && key.isPresent()) {
                 CompiledCells.keep(key.get(), staging);
@@ -115,6 +111,8 @@ public final class BenchCompiler {
     /** Compiles a cell's source into {@code staging} and writes its outline beside the classes. */
     private static Outline compileInto(JavaCompiler javac, Path staging, String source, int firstLine)
             throws SourceCompileException, IOException {
+        // The learner's javac needs the cores more than the warm-up's does.
+        CellWarmup.giveWay();
         Outline outline = outline(javac, source);
         if (outline.mainType == null) {
             throw new Mistake("a benchmark cell holds a whole Java file: imports, then a class with "
