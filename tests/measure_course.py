@@ -7,7 +7,9 @@ Prints:
    configured JMH time): the first run in a fresh kernel (sent at once, in three kernels with the
    kernel's warm-up on and three with it off (ESCAPELAB_WARMUP=off), and in another fresh kernel
    10 s after it is ready, as after reading the task), then the median of three edited runs,
-   each as seconds over the configured time; and one fork's cost and a %%jmh cell's compile with
+   each as seconds over the configured time, with forks started ahead of time and without
+   (ESCAPELAB_STANDBY_FORKS=off), the first cell sent 10 s after the kernel is ready (as after
+   reading the task) and, with them, at once; and one fork's cost and a %%jmh cell's compile with
    the cells' class path cut (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
    kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off); a fresh kernel's first vm()
    (JOL's start) with and without the Serviceability Agent's attempt; a notebook's first %%jmh
@@ -17,8 +19,9 @@ Prints:
 3. The whole course (00-13) run as Run All in turn in the quick profile: each notebook's time and
    every check's verdict; then the course again with the forks' compile log off
    (ESCAPELAB_COMPILE_LOG=off: the reports read from runs are refused there, the runs are not), and each benchmark's bytes per operation and time in both runs,
-   read from the exported JMH JSON: bytes per operation must be the same.
-Not part of the test run: it takes about 20 minutes and its figures need a quiet machine.
+   read from the exported JMH JSON: bytes per operation must be the same; and once more with no fork
+   started ahead of time (ESCAPELAB_STANDBY_FORKS=off): the same bytes and the same verdicts.
+Not part of the test run: it takes about 25 minutes and its figures need a quiet machine.
 """
 import glob
 import json
@@ -117,16 +120,25 @@ def first_run_at_once():
               f"{statistics.median(c for c, _ in pairs):.2f} s)")
 
 
-def edit_compile_run():
-    km, kc = kernel()
+def edited_runs(env=None, idle=READING_SECONDS):
+    """Three edited runs of the loop in one kernel, after its first: each edit's compile and run.
+    The first cell is sent `idle` seconds after the kernel is ready, as after reading the task."""
+    km, kc = kernel(env)
     try:
+        time.sleep(idle)
         run = 'bench(Loop.class).profile(QUICK).run();'
         run_cell(kc, "%%jmh\n" + BENCHMARK % 3)
         run_cell(kc, run)
-        edited = [run_cell(kc, "%%jmh\n" + BENCHMARK % (5 + i)) + run_cell(kc, run) for i in range(3)]
+        return [run_cell(kc, "%%jmh\n" + BENCHMARK % (5 + i)) + run_cell(kc, run) for i in range(3)]
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def edit_compile_run():
+    edited = edited_runs()
+    unready = edited_runs({"ESCAPELAB_STANDBY_FORKS": "off"})
+    at_once = edited_runs(idle=0)
     print(f"edit, compile and run 2 benchmarks ({CONFIGURED:.1f} s of configured JMH time), in the kernel:")
     first_run_at_once()
     # A learner reads the task before the first cell: the kernel's warm-up has that time.
@@ -134,13 +146,19 @@ def edit_compile_run():
     print(f"  first run, sent {READING_SECONDS} s after the kernel is ready: {compiled + ran:.2f} s, "
           f"{compiled + ran - CONFIGURED:.2f} s over (the cell's compile {compiled:.2f} s, the run {ran:.2f} s)")
     median = statistics.median(edited)
-    print(f"  edited runs: {', '.join(f'{s:.2f}' for s in edited)} s; median overhead {median - CONFIGURED:.2f} s")
+    print(f"  edited runs, the first cell sent {READING_SECONDS} s after the kernel is ready: "
+          f"{', '.join(f'{s:.2f}' for s in edited)} s; median overhead {median - CONFIGURED:.2f} s")
+    print(f"  the same without forks started ahead of time (ESCAPELAB_STANDBY_FORKS=off): "
+          f"{', '.join(f'{s:.2f}' for s in unready)} s; median overhead {statistics.median(unready) - CONFIGURED:.2f} s")
+    print(f"  the same with forks started ahead of time, the first cell sent at once: "
+          f"{', '.join(f'{s:.2f}' for s in at_once)} s; median overhead {statistics.median(at_once) - CONFIGURED:.2f} s")
 
 
 def fork_cost():
     """One fork of an empty benchmark (no warm-up, one 10 ms iteration), the median of five; and
     the loop's %%jmh cell compiled ten times, edited each time, in the same kernel (the last five)."""
-    for label, env in (("cut (default)", {}), ("whole", {"ESCAPELAB_FORK_CLASSPATH": "whole"})):
+    for label, env in (("cut (default)", {}), ("whole", {"ESCAPELAB_FORK_CLASSPATH": "whole"}),
+                       ("cut, no fork started ahead of time", {"ESCAPELAB_STANDBY_FORKS": "off"})):
         km, kc = kernel(env)
         try:
             run_cell(kc, ONE_FORK)
@@ -272,25 +290,33 @@ def course(env, label, **options):
     return seconds, verdicts, measured
 
 
-def compare(logged, unlogged):
-    """Bytes per operation with the compile log on and off, benchmark by benchmark."""
+def compare(on, off, what="the compile log"):
+    """Bytes per operation with `what` on and off, benchmark by benchmark, and time per operation."""
     same, differ, ratios = 0, [], []
-    for key in sorted(set(logged) & set(unlogged)):
-        (b1, s1, unit), (b0, s0, _) = logged[key], unlogged[key]
+    for key in sorted(set(on) & set(off)):
+        (b1, s1, unit), (b0, s0, _) = on[key], off[key]
         # Bytes per operation are whole bytes of the code C2 produced: equal within JMH's rounding.
         if abs(b1 - b0) <= max(0.5, 0.01 * max(b1, b0)):
             same += 1
         else:
-            differ.append(f"{key[0]} {key[1]} {key[2]} {key[3]} {key[4]}: {b1:.1f} B/op logged, {b0:.1f} without")
+            differ.append(f"{key[0]} {key[1]} {key[2]} {key[3]} {key[4]}: {b1:.1f} B/op with, {b0:.1f} without")
         if unit.endswith("/op") and s0 > 0:
             ratios.append(s1 / s0)
-    print(f"bytes per operation with the compile log on and off: {same} of {len(set(logged) & set(unlogged))} "
+    print(f"bytes per operation with {what} and without: {same} of {len(set(on) & set(off))} "
           f"benchmark results the same" + ("" if not differ else "; differ: " + "; ".join(differ)))
     if ratios:
-        print(f"  time per operation, logged over unlogged: median {statistics.median(ratios):.2f}, "
+        print(f"  time per operation, with over without: median {statistics.median(ratios):.2f}, "
               f"quartiles {statistics.quantiles(ratios, n=4)[0]:.2f}-{statistics.quantiles(ratios, n=4)[2]:.2f} "
               f"over {len(ratios)} results (quick runs: each time is rough)")
     return not differ
+
+
+def same_verdicts(these, those, what):
+    changed = [f"{c}: {these.get(c)} with, {those.get(c)} without" for c in sorted(set(these) | set(those))
+               if these.get(c) != those.get(c)]
+    print(f"  verdicts with {what} and without: {len(these) - len(changed)} of {len(these)} the same"
+          + ("" if not changed else "; " + "; ".join(changed)))
+    return not changed
 
 
 def against_saved(path, verdicts, measured):
@@ -357,6 +383,9 @@ def main(args):
         _, _, unlogged = course({"ESCAPELAB_COMPILE_LOG": "off"}, "compile log off (reports of runs refused)",
                                 allow_errors=True)
         ok = compare(logged, unlogged) and ok
+        _, unready_verdicts, unready = course({"ESCAPELAB_STANDBY_FORKS": "off"}, "no fork started ahead of time")
+        what = "forks started ahead of time"
+        ok = compare(logged, unready, what) and same_verdicts(verdicts, unready_verdicts, what) and ok
     return 0 if ok else 1
 
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -38,7 +39,10 @@ public final class CompileLogs {
     private final Map<String, Path> byVariant = new ConcurrentHashMap<>();
     /** Which benchmark and parameters each log's fork ran; absent for a benchmark that failed. */
     private final Map<Path, Fork> forks = new ConcurrentHashMap<>();
+    /** This run's logs; the folder also holds earlier runs' and those of forks started ahead of time. */
     private final Map<Path, Boolean> seen = new ConcurrentHashMap<>();
+    private final Set<Path> earlier = ConcurrentHashMap.newKeySet();
+    private static Path shared;
 
     /** What one fork ran: a benchmark method with its parameters. */
     private record Fork(String method, Map<String, String> params) {
@@ -59,21 +63,33 @@ public final class CompileLogs {
     }
 
     /**
-     * A folder for a run's logs, or {@link #NONE} where recording is off or the run's flags
-     * log compilations already (an escape report's own run).
+     * The logs of a run, in this JVM's folder for them, or {@link #NONE} where recording is off
+     * or the run's flags log compilations already (an escape report's own run).
      */
     static CompileLogs forRun(List<String> runFlags) {
         if ("off".equalsIgnoreCase(System.getenv(ENV)) || runFlags.contains("-XX:+LogCompilation")) {
             return NONE;
         }
-        try {
-            // A killed kernel's logs go with the next kernel's first run.
-            Path folder = OwnedFolders.createTemporary(PREFIX);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(folder)));
-            return new CompileLogs(folder);
-        } catch (IOException e) {
-            return NONE;
+        Path folder = sharedFolder();
+        return folder == null ? NONE : new CompileLogs(folder);
+    }
+
+    /**
+     * One folder for every run of this JVM, so that a run's forks get the same flags as the last
+     * run's, which a fork started ahead of time needs ({@link StandbyForks}).
+     */
+    private static synchronized Path sharedFolder() {
+        if (shared == null) {
+            try {
+                // A killed kernel's logs go with the next kernel's first run.
+                Path folder = OwnedFolders.createTemporary(PREFIX);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteQuietly(folder)));
+                shared = folder;
+            } catch (IOException e) {
+                return null;
+            }
         }
+        return shared;
     }
 
     /** Whether the run's forks wrote their compile logs. */
@@ -92,6 +108,8 @@ public final class CompileLogs {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Set<Long> waiting = StandbyForks.waitingPids();
+        list(variantFolder).stream().filter(file -> !waiting.contains(pid(file))).forEach(earlier::add);
         return flags(variantFolder.resolve("hotspot_%p.log"));
     }
 
@@ -105,7 +123,13 @@ public final class CompileLogs {
         if (variantFolder == null) {
             return;
         }
-        for (Path file : list(variantFolder)) {
+        List<Path> files = list(variantFolder);
+        // Listed first: a standby's log is there only once its JVM runs, and it waits until a fork takes it.
+        Set<Long> waiting = StandbyForks.waitingPids();
+        for (Path file : files) {
+            if (earlier.contains(file) || waiting.contains(pid(file))) {
+                continue;
+            }
             if (seen.putIfAbsent(file, Boolean.TRUE) == null && ended != null) {
                 Map<String, String> params = new LinkedHashMap<>();
                 ended.getParamsKeys().forEach(k -> params.put(k, ended.getParam(k)));
@@ -125,8 +149,13 @@ public final class CompileLogs {
         if (variantFolder == null) {
             return List.of();
         }
+        // A fork's JVM writes the end of its log as it exits, after its benchmark's results.
+        StandbyForks.awaitForks();
         List<Path> files = new ArrayList<>();
         for (Path file : list(variantFolder)) {
+            if (!seen.containsKey(file)) {
+                continue;
+            }
             Fork fork = forks.get(file);
             boolean filtered = !methods.isEmpty() || !params.isEmpty();
             if (!filtered || fork != null && (methods.isEmpty() || methods.contains(fork.method()))
@@ -135,6 +164,16 @@ public final class CompileLogs {
             }
         }
         return files;
+    }
+
+    /** The pid in a log's name ({@code hotspot_pid4242.log}: HotSpot writes {@code %p} so), or -1. */
+    private static long pid(Path log) {
+        String name = log.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(name.indexOf("_pid") + 4, name.lastIndexOf('.')));
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private static List<Path> list(Path folder) {

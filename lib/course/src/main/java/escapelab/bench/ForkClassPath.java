@@ -21,9 +21,14 @@ final class ForkClassPath {
      * Runs {@code run} with {@code java.class.path} cut to what forks need, then puts it back.
      * Only where a kernel runs the cells: elsewhere (Maven's tests) the class path is left alone.
      */
+    /** The class path a fork gets. */
+    static String forForks() {
+        return CellClassPath.current();
+    }
+
     static <T> T during(Run<T> run) throws RunnerException {
         String whole = System.getProperty("java.class.path", "");
-        String forks = CellClassPath.current();
+        String forks = forForks();
         if (forks.equals(whole)) {
             return run.call();
         }

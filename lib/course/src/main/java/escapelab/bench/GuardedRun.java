@@ -3,6 +3,7 @@ package escapelab.bench;
 import escapelab.measure.ProcessStart;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.StandbyForkRunner;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.Options;
 
@@ -58,6 +59,7 @@ final class GuardedRun {
             throw new RunnerException("JMH failed: " + cause, cause);
         } finally {
             if (!finished) {
+                StandbyForks.endAll();
                 endForksStartedSince(started);
                 worker.interrupt();
             }
@@ -92,7 +94,7 @@ final class GuardedRun {
             throws RunnerException, InterruptedException {
         while (true) {
             try {
-                return new org.openjdk.jmh.runner.Runner(options, out).run();
+                return new StandbyForkRunner(options, out).run();
             } catch (RunnerException e) {
                 if (e.getMessage() == null || !e.getMessage().contains(JMH_LOCK_BUSY)) {
                     throw e;

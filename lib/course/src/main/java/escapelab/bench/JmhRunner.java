@@ -2,11 +2,14 @@ package escapelab.bench;
 
 import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.StandbyForkRunner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.ByteArrayOutputStream;
@@ -61,9 +64,19 @@ public final class JmhRunner {
         List<BenchClass> classes = plan.classes();
         List<BenchmarkListEntry> entries = Annotated.entries(plan);
         CompileLogs compileLogs = CompileLogs.forRun(forkArgs);
-        Ran ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs, forkArgs)
-                .run(variants, (variant, archiveFlags) -> JmhOptions.of(plan, variant,
-                        with(extraJvmArgs, compileLogs.flagsFor(variant.label()), archiveFlags), entries));
+        Ran ran;
+        try {
+            ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs, forkArgs)
+                    .run(variants, (variant, archiveFlags) -> JmhOptions.of(plan, variant,
+                            with(extraJvmArgs, compileLogs.flagsFor(variant.label()), archiveFlags), entries));
+        } finally {
+            if (!compileLogs.recorded() && forkArgs.stream().anyMatch(f -> f.startsWith("-XX:LogFile="))) {
+                // Its forks log into a folder of the run's own, which its caller reads whole once
+                // they are written: a standby's log would be read too, and no later run has these flags.
+                StandbyForks.awaitForks();
+                StandbyForks.endWaiting();
+            }
+        }
         JmhOutput output = new JmhOutput(ran.byVariant());
         Profile profile = plan.chosenProfile();
         List<String> notes = new ArrayList<>(Annotated.notes(profile, entries));
@@ -74,6 +87,22 @@ public final class JmhRunner {
         ran.progress().finish(String.format("JMH done: %d benchmark run%s in %d s (%s)", run.results().size(),
                 run.results().size() == 1 ? "" : "s", ran.took().toSeconds(), profile.describe()));
         return run;
+    }
+
+    /**
+     * Starts a standby fork ({@link StandbyForks}) for the first fork of the next run with no
+     * flags of its own: the flags {@link #run} and {@link JmhOptions} give such a fork, on the
+     * class path {@link ForkClassPath} gives it.
+     */
+    static void prestartFirstFork() {
+        Variant variant = Variant.of("default");
+        List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
+        List<String> flags = new ArrayList<>(JmhOptions.courseFlags(variant));
+        flags.addAll(CompileLogs.forRun(forkArgs).flagsFor(variant.label()));
+        flags.addAll(ForkArchive.plan(variant.javaHome(), forkArgs).flags());
+        Options options = new OptionsBuilder().addProfiler(GCProfiler.class).shouldFailOnError(false)
+                .forks(1).jvmArgsPrepend(flags.toArray(String[]::new)).build();
+        StandbyForkRunner.prestart(options, flags, ForkClassPath.forForks());
     }
 
     @SafeVarargs

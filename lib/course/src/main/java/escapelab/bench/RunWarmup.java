@@ -1,5 +1,6 @@
 package escapelab.bench;
 
+import escapelab.cell.CellClasses;
 import escapelab.evidence.HtmlTables;
 import java.lang.reflect.Method;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import tech.tablesaw.api.Table;
  * Warms what a kernel's first benchmark run pays for on the host's side, on a background thread
  * while the kernel waits for its first cell: JMH's check for compiler blackholes (two short
  * {@code java -version} runs, made once per JVM), the JSON reader of JMH's results and the
- * result table's rendering. The forks are not touched: each run starts its own.
+ * result table's rendering. And from the first compiled cell on, each compile starts the next
+ * run's first fork ahead of time ({@link StandbyForks}), once the run's compiler hints are known.
  * {@value #ENV}{@code =off} leaves them cold, to measure what the warm-up buys (the same switch
  * as the first {@code %%jmh} cell's warm-up).
  */
@@ -26,6 +28,7 @@ public final class RunWarmup {
 
     /** Starts the warm-up on a daemon thread of low priority, unless it is turned off; returns that thread. */
     public static Optional<Thread> start() {
+        CellClasses.afterInstall(() -> StandbyForks.inBackground(JmhRunner::prestartFirstFork));
         if ("off".equalsIgnoreCase(System.getenv(ENV))) {
             return Optional.empty();
         }

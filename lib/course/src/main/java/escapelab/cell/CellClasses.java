@@ -41,6 +41,8 @@ public final class CellClasses {
 
     private static final String BENCHMARK_LIST = "META-INF/BenchmarkList";
     private static final String COMPILER_HINTS = "META-INF/CompilerHints";
+
+    private static volatile Runnable afterInstall = () -> { };
     private static CellClasses shared;
 
     private final Path dir;
@@ -255,6 +257,15 @@ public final class CellClasses {
             latestFirst.remove(earlier);
             latestFirst.addFirst(one);
         }
+        afterInstall.run();
+    }
+
+    /**
+     * Runs {@code hook} after each compile is installed, when the next run's benchmarks and
+     * compiler hints are known (it must return at once).
+     */
+    public static void afterInstall(Runnable hook) {
+        afterInstall = hook;
     }
 
     private synchronized List<BenchClass> latestFirst() {

@@ -19,6 +19,8 @@ final class CellWarmup {
             + "@State(Scope.Thread) public class Warm { int x = 3;\n"
             + "  @Benchmark public int sum() { int[] p = {x, x + 1}; return p[0] + p[1]; } }\n";
 
+    private static final int ROUNDS = 4;
+
     /** Set once a learner's cell compiles: the warm-up's javac is then in the way. */
     private static volatile boolean givenWay;
 
@@ -45,7 +47,9 @@ final class CellWarmup {
         try {
             // A precompiled first cell needs no javac, only this folder on the session's class path.
             CellClasses.shared();
-            for (int round = 0; round < 2 && !givenWay; round++) {
+            // A cold javac takes seconds; the next compiles get faster as the JIT compiles javac,
+            // and by the fourth a learner's edited cell compiles in about the time of the tenth.
+            for (int round = 0; round < ROUNDS && !givenWay; round++) {
                 BenchCompiler.compileAndDiscard("Warm", SOURCE, () -> givenWay);
             }
             new OptionsBuilder().include("Warm").forks(1).build();

@@ -1,0 +1,76 @@
+package org.openjdk.jmh.runner;
+
+import escapelab.bench.StandbyForks;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.ExternalProfiler;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Utils;
+import org.openjdk.jmh.util.Version;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JMH's runner, whose forks may be JVMs started ahead of time ({@link StandbyForks}). It sits in
+ * JMH's package because the command that starts a fork is JMH's package-private hook; a fork
+ * that an external profiler wraps or watches starts as JMH starts it.
+ */
+public class StandbyForkRunner extends Runner {
+
+    public StandbyForkRunner(Options options, OutputFormat output) {
+        super(options, output);
+    }
+
+    /**
+     * Starts a standby for the first fork of a run whose forks get {@code jvmArgs} on this JVM and
+     * {@code classPath}, before that run: the command JMH would give such a fork, of any
+     * benchmark (the benchmark's name travels to the fork with the host's address, not on its
+     * command line), unless a standby with that command waits already.
+     */
+    public static void prestart(Options options, List<String> jvmArgs, String classPath) {
+        IterationParams iterations = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.seconds(1), 1);
+        BenchmarkParams any = new BenchmarkParams("cells.Any.any", "cells.jmh_generated.Any_any_jmhTest", false, 1,
+                new int[] {1}, List.of(), 1, 0, iterations, iterations, Mode.AverageTime, new WorkloadParams(),
+                TimeUnit.NANOSECONDS, 1, Utils.getCurrentJvm(), jvmArgs, System.getProperty("java.version"),
+                System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), Version.getPlainVersion(),
+                TimeValue.minutes(10));
+        StandbyForkRunner runner = new StandbyForkRunner(options, OutputFormatFactory.createFormatInstance(
+                new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT));
+        List<String> command = new ArrayList<>(runner.jmhCommand(any));
+        // JMH gives its forks java.class.path, which a run sets for its time (ForkClassPath).
+        command.set(command.indexOf("-cp") + 1, classPath);
+        StandbyForks.prestart(command, sample(options, any));
+    }
+
+    private List<String> jmhCommand(BenchmarkParams benchmark) {
+        return super.getForkedMainCommand(benchmark, List.of(), "127.0.0.1", 0);
+    }
+
+    /** What JMH sends a fork: the run's options and its plan of one benchmark. */
+    private static List<Serializable> sample(Options options, BenchmarkParams benchmark) {
+        ActionPlan plan = new ActionPlan(ActionType.FORKED);
+        plan.add(new Action(benchmark, ActionMode.WARMUP_MEASUREMENT));
+        return List.of(options, plan);
+    }
+
+    @Override
+    List<String> getForkedMainCommand(BenchmarkParams benchmark, List<ExternalProfiler> profilers, String host,
+                                      int port) {
+        List<String> command = super.getForkedMainCommand(benchmark, profilers, host, port);
+        if (!profilers.isEmpty()) {
+            return command;
+        }
+        // What JMH sends this fork, which a standby reads ahead as a fork with these flags will.
+        return StandbyForks.command(command, sample(options, benchmark));
+    }
+}
