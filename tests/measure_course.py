@@ -8,8 +8,9 @@ Prints:
    kernel's warm-up on and three with it off (ESCAPELAB_WARMUP=off), and in another fresh kernel
    10 s after it is ready, as after reading the task), then the median of three edited runs,
    each as seconds over the configured time, with forks started ahead of time and without
-   (ESCAPELAB_STANDBY_FORKS=off), the first cell sent 10 s after the kernel is ready (as after
-   reading the task) and, with them, at once; and one fork's cost and a %%jmh cell's compile with
+   (ESCAPELAB_STANDBY_FORKS=off): the first cell sent 10 s after the kernel is ready (as after
+   reading the task) and each edit 5 s after the run before (as a learner edits), and all sent
+   one after the other from the kernel's start; and one fork's cost and a %%jmh cell's compile with
    the cells' class path cut (the default) and whole (ESCAPELAB_FORK_CLASSPATH=whole); and one fork's first run in a fresh
    kernel with the host's warm-up on and off (ESCAPELAB_WARMUP=off); a fresh kernel's first vm()
    (JOL's start) with and without the Serviceability Agent's attempt; a notebook's first %%jmh
@@ -120,38 +121,49 @@ def first_run_at_once():
               f"{statistics.median(c for c, _ in pairs):.2f} s)")
 
 
-def edited_runs(env=None, idle=READING_SECONDS):
+EDITING_SECONDS = 5
+
+
+def edited_runs(env=None, idle=READING_SECONDS, editing=EDITING_SECONDS):
     """Three edited runs of the loop in one kernel, after its first: each edit's compile and run.
-    The first cell is sent `idle` seconds after the kernel is ready, as after reading the task."""
+    The first cell is sent `idle` seconds after the kernel is ready, as after reading the task, and
+    each edit `editing` seconds after the run before it ended, as a learner takes to edit."""
     km, kc = kernel(env)
     try:
         time.sleep(idle)
         run = 'bench(Loop.class).profile(QUICK).run();'
         run_cell(kc, "%%jmh\n" + BENCHMARK % 3)
         run_cell(kc, run)
-        return [run_cell(kc, "%%jmh\n" + BENCHMARK % (5 + i)) + run_cell(kc, run) for i in range(3)]
+        edited = []
+        for i in range(3):
+            time.sleep(editing)
+            edited.append(run_cell(kc, "%%jmh\n" + BENCHMARK % (5 + i)) + run_cell(kc, run))
+        return edited
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
 
 
+def loop_line(what, runs):
+    return (f"  {what}: {', '.join(f'{s:.2f}' for s in runs)} s; "
+            f"median overhead {statistics.median(runs) - CONFIGURED:.2f} s")
+
+
 def edit_compile_run():
-    edited = edited_runs()
-    unready = edited_runs({"ESCAPELAB_STANDBY_FORKS": "off"})
-    at_once = edited_runs(idle=0)
+    off = {"ESCAPELAB_STANDBY_FORKS": "off"}
+    edited, unready = edited_runs(), edited_runs(off)
+    at_once, at_once_unready = edited_runs(idle=0, editing=0), edited_runs(off, idle=0, editing=0)
     print(f"edit, compile and run 2 benchmarks ({CONFIGURED:.1f} s of configured JMH time), in the kernel:")
     first_run_at_once()
     # A learner reads the task before the first cell: the kernel's warm-up has that time.
     compiled, ran = first_run_after(READING_SECONDS)
     print(f"  first run, sent {READING_SECONDS} s after the kernel is ready: {compiled + ran:.2f} s, "
           f"{compiled + ran - CONFIGURED:.2f} s over (the cell's compile {compiled:.2f} s, the run {ran:.2f} s)")
-    median = statistics.median(edited)
-    print(f"  edited runs, the first cell sent {READING_SECONDS} s after the kernel is ready: "
-          f"{', '.join(f'{s:.2f}' for s in edited)} s; median overhead {median - CONFIGURED:.2f} s")
-    print(f"  the same without forks started ahead of time (ESCAPELAB_STANDBY_FORKS=off): "
-          f"{', '.join(f'{s:.2f}' for s in unready)} s; median overhead {statistics.median(unready) - CONFIGURED:.2f} s")
-    print(f"  the same with forks started ahead of time, the first cell sent at once: "
-          f"{', '.join(f'{s:.2f}' for s in at_once)} s; median overhead {statistics.median(at_once) - CONFIGURED:.2f} s")
+    print(loop_line(f"edited runs, the first cell sent {READING_SECONDS} s after the kernel is ready, each edit "
+                    f"{EDITING_SECONDS} s after the run before", edited))
+    print(loop_line("the same without forks started ahead of time (ESCAPELAB_STANDBY_FORKS=off)", unready))
+    print(loop_line("edited runs sent one after the other from the kernel's start", at_once))
+    print(loop_line("the same without forks started ahead of time", at_once_unready))
 
 
 def fork_cost():

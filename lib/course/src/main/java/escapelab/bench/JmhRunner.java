@@ -70,9 +70,11 @@ public final class JmhRunner {
                     .run(variants, (variant, archiveFlags) -> JmhOptions.of(plan, variant,
                             with(extraJvmArgs, compileLogs.flagsFor(variant.label()), archiveFlags), entries));
         } finally {
-            if (!compileLogs.recorded() && forkArgs.stream().anyMatch(f -> f.startsWith("-XX:LogFile="))) {
-                // Its forks log into a folder of the run's own, which its caller reads whole once
-                // they are written: a standby's log would be read too, and no later run has these flags.
+            // Its forks log into a folder of the run's own, which its caller reads whole once they
+            // are written: a standby's log would be read too, and no later run has these flags.
+            boolean ownLogs = !compileLogs.recorded() && forkArgs.stream().anyMatch(f -> f.startsWith("-XX:LogFile="));
+            StandbyForks.runEnded(ownLogs);
+            if (ownLogs) {
                 StandbyForks.awaitForks();
                 StandbyForks.endWaiting();
             }

@@ -28,6 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +36,15 @@ import java.util.regex.Pattern;
  * a few tenths of a second starting and loading JMH before its first iteration. So when JMH asks
  * for a fork's command, a JVM with that same command line starts beside it and waits (a standby,
  * {@link StandbyFork}); the next fork with that command line is the standby: JMH starts a small
- * launcher instead, which gives the standby the host's address, waits for its end, and passes on
- * its output and exit code. Every benchmark still runs in a JVM of its own that ran nothing
- * before it; a standby starts while the fork before it starts, before that fork's warm-up.
+ * launcher instead, which gives the standby the host's address, waits until it says it is done,
+ * and passes on its output and exit code. Every benchmark still runs in a JVM of its own that ran
+ * nothing of any benchmark before it. A standby starts when a run ends, like its last fork, and
+ * when a cell is compiled, for the next run's first fork: so that no standby starts beside a
+ * measurement (one that did, while the fork before it warmed up, made the course's times 4%
+ * slower), it readies the first fork of a run that follows a pause, while the learner reads or
+ * edits.
  *
- * <p>A run's last standby waits for the next run (an edited cell keeps its command line): at most
- * {@value #KEPT} wait, each for {@link #IDLE} at most. Only a command line takes part whose files
+ * <p>At most {@value #KEPT} wait, each for {@link #IDLE} at most. Only a command line takes part whose files
  * two JVMs at once cannot share wrongly (a compile log named by pid can be shared);
  * {@value #ENV}{@code =off} turns standbys off, to measure what they buy.
  */
@@ -101,6 +105,8 @@ public final class StandbyForks {
     /** Standbys that are no fork (waiting, or ended unused and not yet gone), whose logs hold no benchmark. */
     private final Set<Standby> unused = ConcurrentHashMap.newKeySet();
     private final AtomicInteger handOffs = new AtomicInteger();
+    /** The start of a standby like the last fork asked for, once its run has ended. */
+    private final AtomicReference<Runnable> next = new AtomicReference<>();
     /** Starts standbys, and ends those that waited too long. */
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "escapelab-standby-forks");
@@ -121,12 +127,24 @@ public final class StandbyForks {
     /**
      * The command that runs a fork JMH would start with {@code jmhCommand} ({@code java}, its
      * flags, {@code -cp} and the class path, JMH's fork main, the host's name and port): a
-     * standby's launcher where one with that command line waits, else {@code jmhCommand}. Either
-     * way a standby starts for the next fork, which reads {@code sample} (what JMH sends its
-     * forks: the run's options, the benchmark's parameters) while it waits.
+     * standby's launcher where one with that command line waits, else {@code jmhCommand}. When
+     * the run ends ({@link #runEnded}), a standby with the command line of its last fork starts
+     * for the next run, which reads {@code sample} (what JMH sends its forks: the run's options,
+     * the benchmark's plan) while it waits.
      */
     public static List<String> command(List<String> jmhCommand, List<Serializable> sample) {
         return SHARED.forFork(jmhCommand, sample);
+    }
+
+    /**
+     * Starts a standby like the run's last fork, for the next run (an edited cell's), unless
+     * {@code forNoOther}: the run's flags were its own alone.
+     */
+    static void runEnded(boolean forNoOther) {
+        Runnable start = SHARED.next.getAndSet(null);
+        if (start != null && !forNoOther) {
+            SHARED.starter.execute(start);
+        }
     }
 
     /**
@@ -218,8 +236,7 @@ public final class StandbyForks {
             return command;
         }
         Standby ready = takeReady(key);
-        starter.execute(() -> start(key, command.subList(0, command.size() - 3), command.get(command.size() - 3),
-                sample));
+        next.set(() -> start(key, command.subList(0, command.size() - 3), command.get(command.size() - 3), sample));
         if (ready == null || !handOff(ready, command.get(command.size() - 2), command.get(command.size() - 1))) {
             return command;
         }
