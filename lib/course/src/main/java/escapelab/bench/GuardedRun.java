@@ -3,7 +3,7 @@ package escapelab.bench;
 import escapelab.measure.ProcessStart;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.StandbyForkRunner;
+import org.openjdk.jmh.runner.ForkCommandRunner;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.options.Options;
 
@@ -94,7 +94,7 @@ final class GuardedRun {
             throws RunnerException, InterruptedException {
         while (true) {
             try {
-                return new StandbyForkRunner(options, out).run();
+                return new ForkCommandRunner(options, out, StandbyForks::command).run();
             } catch (RunnerException e) {
                 if (e.getMessage() == null || !e.getMessage().contains(JMH_LOCK_BUSY)) {
                     throw e;

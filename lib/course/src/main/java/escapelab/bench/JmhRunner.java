@@ -6,7 +6,7 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.StandbyForkRunner;
+import org.openjdk.jmh.runner.ForkCommandRunner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -104,7 +104,8 @@ public final class JmhRunner {
         flags.addAll(ForkArchive.plan(variant.javaHome(), forkArgs).flags());
         Options options = new OptionsBuilder().addProfiler(GCProfiler.class).shouldFailOnError(false)
                 .forks(1).jvmArgsPrepend(flags.toArray(String[]::new)).build();
-        StandbyForkRunner.prestart(options, flags, ForkClassPath.forForks());
+        ForkCommandRunner.Fork first = ForkCommandRunner.firstFork(options, flags, ForkClassPath.forForks());
+        StandbyForks.prestart(first.command(), first.sample());
     }
 
     @SafeVarargs

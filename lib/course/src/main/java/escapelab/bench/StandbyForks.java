@@ -33,19 +33,17 @@ import java.util.regex.Pattern;
 
 /**
  * Forks started ahead of time. JMH starts a JVM for each fork, one after another, and each spends
- * a few tenths of a second starting and loading JMH before its first iteration. So when JMH asks
- * for a fork's command, a JVM with that same command line starts beside it and waits (a standby,
- * {@link StandbyFork}); the next fork with that command line is the standby: JMH starts a small
- * launcher instead, which gives the standby the host's address, waits until it says it is done,
- * and passes on its output and exit code. Every benchmark still runs in a JVM of its own that ran
- * nothing of any benchmark before it. A standby starts when a run ends, like its last fork, and
- * when a cell is compiled, for the next run's first fork: so that no standby starts beside a
- * measurement (one that did, while the fork before it warmed up, made the course's times 4%
- * slower), it readies the first fork of a run that follows a pause, while the learner reads or
- * edits.
+ * a few tenths of a second starting and loading JMH before its first iteration. So a JVM with the
+ * command line of the next run's first fork starts while the learner reads or edits, and waits
+ * (a standby, {@link StandbyFork}): when a cell is compiled, and when a run ends (like its last
+ * fork). When JMH asks for a fork with that command line, it starts a small launcher instead,
+ * which gives the standby the host's address, waits until it says it is done, and passes on its
+ * output and exit code. Every benchmark still runs in a JVM of its own that ran nothing of any
+ * benchmark before it, and no standby starts beside a measurement: started for each next fork
+ * while the fork before it warmed up, they made the course's times 4% slower.
  *
- * <p>At most {@value #KEPT} wait, each for {@link #IDLE} at most. Only a command line takes part whose files
- * two JVMs at once cannot share wrongly (a compile log named by pid can be shared);
+ * <p>At most {@value #KEPT} wait, each for {@link #IDLE} at most. Only a command line takes part
+ * whose files two JVMs at once cannot share wrongly (a compile log named by pid can be shared);
  * {@value #ENV}{@code =off} turns standbys off, to measure what they buy.
  */
 public final class StandbyForks {
@@ -153,10 +151,8 @@ public final class StandbyForks {
      */
     public static void prestart(List<String> jmhCommand, List<Serializable> sample) {
         List<String> key = "off".equalsIgnoreCase(System.getenv(ENV)) ? null : key(jmhCommand);
-        synchronized (SHARED) {
-            if (key == null || SHARED.waiting.stream().anyMatch(standby -> standby.key.equals(key))) {
-                return;
-            }
+        if (key == null) {
+            return;
         }
         SHARED.starter.execute(() -> SHARED.start(key, jmhCommand.subList(0, jmhCommand.size() - 3),
                 jmhCommand.get(jmhCommand.size() - 3), sample));
@@ -196,14 +192,22 @@ public final class StandbyForks {
      */
     public static void awaitForks() {
         for (Standby standby : List.copyOf(SHARED.running)) {
-            try {
-                standby.process.onExit().get(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!awaitEnd(standby, Duration.ofMinutes(1)) && Thread.currentThread().isInterrupted()) {
                 return;
-            } catch (ExecutionException | TimeoutException e) {
-                // left to end as it will
             }
+        }
+    }
+
+    /** Waits for a standby's end: false where it has not ended in time, or the wait was interrupted. */
+    private static boolean awaitEnd(Standby standby, Duration within) {
+        try {
+            standby.process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
         }
     }
 
@@ -318,6 +322,7 @@ public final class StandbyForks {
             in.write((host + " " + port + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // It ended meanwhile: JMH starts the fork itself.
+            standby.handedOff = false;
             running.remove(standby);
             unused.add(standby);
             return false;
@@ -326,7 +331,13 @@ public final class StandbyForks {
         return true;
     }
 
+    /** Starts a standby with that command line, unless one waits already. */
     private void start(List<String> key, List<String> javaAndFlags, String forkMain, List<Serializable> sample) {
+        synchronized (this) {
+            if (waiting.stream().anyMatch(standby -> standby.key.equals(key))) {
+                return;
+            }
+        }
         try {
             Path folder = OwnedFolders.createTemporary(PREFIX);
             try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(folder.resolve("sample")))) {
@@ -390,12 +401,10 @@ public final class StandbyForks {
         }
         ended.forEach(StandbyForks::end);
         for (Standby standby : ended) {
-            try {
-                standby.process.onExit().get(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (TimeoutException | ExecutionException e) {
+            if (!awaitEnd(standby, Duration.ofSeconds(5))) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 standby.process.descendants().forEach(ProcessHandle::destroyForcibly);
                 standby.process.destroyForcibly();
             }

@@ -1,6 +1,5 @@
 package org.openjdk.jmh.runner;
 
-import escapelab.bench.StandbyForks;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
@@ -21,35 +20,53 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * JMH's runner, whose forks may be JVMs started ahead of time ({@link StandbyForks}). It sits in
- * JMH's package because the command that starts a fork is JMH's package-private hook; a fork
- * that an external profiler wraps or watches starts as JMH starts it.
+ * JMH's runner, whose forks' commands a {@link ForkCommands} may replace (with one that hands the
+ * fork to a JVM started ahead of time, say). It sits in JMH's package because the command that
+ * starts a fork is JMH's package-private hook; a fork that an external profiler wraps or watches
+ * starts as JMH starts it.
  */
-public class StandbyForkRunner extends Runner {
+public class ForkCommandRunner extends Runner {
 
-    public StandbyForkRunner(Options options, OutputFormat output) {
+    /** What a fork's command becomes. */
+    public interface ForkCommands {
+        /**
+         * @param jmhCommand the command JMH starts the fork with: {@code java}, its flags,
+         *     {@code -cp} and the class path, JMH's fork main, the host's name and port
+         * @param sample what JMH sends that fork: the run's options and the benchmark's plan
+         */
+        List<String> command(List<String> jmhCommand, List<Serializable> sample);
+    }
+
+    /** A fork's command and what JMH sends it. */
+    public record Fork(List<String> command, List<Serializable> sample) {
+    }
+
+    private final ForkCommands forks;
+
+    public ForkCommandRunner(Options options, OutputFormat output, ForkCommands forks) {
         super(options, output);
+        this.forks = forks;
     }
 
     /**
-     * Starts a standby for the first fork of a run whose forks get {@code jvmArgs} on this JVM and
-     * {@code classPath}, before that run: the command JMH would give such a fork, of any
-     * benchmark (the benchmark's name travels to the fork with the host's address, not on its
-     * command line), unless a standby with that command waits already.
+     * The first fork of a run whose forks get {@code jvmArgs} on this JVM and {@code classPath},
+     * before that run: the command JMH would give a fork of any benchmark (the benchmark's name
+     * travels to the fork with the host's address, not on its command line), with a placeholder
+     * for the host's address.
      */
-    public static void prestart(Options options, List<String> jvmArgs, String classPath) {
+    public static Fork firstFork(Options options, List<String> jvmArgs, String classPath) {
         IterationParams iterations = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.seconds(1), 1);
         BenchmarkParams any = new BenchmarkParams("cells.Any.any", "cells.jmh_generated.Any_any_jmhTest", false, 1,
                 new int[] {1}, List.of(), 1, 0, iterations, iterations, Mode.AverageTime, new WorkloadParams(),
                 TimeUnit.NANOSECONDS, 1, Utils.getCurrentJvm(), jvmArgs, System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("java.vm.version"), Version.getPlainVersion(),
                 TimeValue.minutes(10));
-        StandbyForkRunner runner = new StandbyForkRunner(options, OutputFormatFactory.createFormatInstance(
-                new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT));
+        ForkCommandRunner runner = new ForkCommandRunner(options, OutputFormatFactory.createFormatInstance(
+                new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT), (command, sample) -> command);
         List<String> command = new ArrayList<>(runner.jmhCommand(any));
-        // JMH gives its forks java.class.path, which a run sets for its time (ForkClassPath).
+        // JMH gives its forks java.class.path, which a run sets for its time.
         command.set(command.indexOf("-cp") + 1, classPath);
-        StandbyForks.prestart(command, sample(options, any));
+        return new Fork(command, sample(options, any));
     }
 
     private List<String> jmhCommand(BenchmarkParams benchmark) {
@@ -67,10 +84,6 @@ public class StandbyForkRunner extends Runner {
     List<String> getForkedMainCommand(BenchmarkParams benchmark, List<ExternalProfiler> profilers, String host,
                                       int port) {
         List<String> command = super.getForkedMainCommand(benchmark, profilers, host, port);
-        if (!profilers.isEmpty()) {
-            return command;
-        }
-        // What JMH sends this fork, which a standby reads ahead as a fork with these flags will.
-        return StandbyForks.command(command, sample(options, benchmark));
+        return profilers.isEmpty() ? forks.command(command, sample(options, benchmark)) : command;
     }
 }
