@@ -64,16 +64,17 @@ public final class JmhRunner {
         List<BenchClass> classes = plan.classes();
         List<BenchmarkListEntry> entries = Annotated.entries(plan);
         CompileLogs compileLogs = CompileLogs.forRun(forkArgs);
-        Ran ran;
+        // Its forks log into a folder of the run's own, which its caller reads whole once they are
+        // written: a standby's log would be read too, and no later run has these flags.
+        boolean ownLogs = !compileLogs.recorded() && forkArgs.stream().anyMatch(f -> f.startsWith("-XX:LogFile="));
+        Ran ran = null;
         try {
             ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs, forkArgs)
                     .run(variants, (variant, archiveFlags) -> JmhOptions.of(plan, variant,
                             with(extraJvmArgs, compileLogs.flagsFor(variant.label()), archiveFlags), entries));
         } finally {
-            // Its forks log into a folder of the run's own, which its caller reads whole once they
-            // are written: a standby's log would be read too, and no later run has these flags.
-            boolean ownLogs = !compileLogs.recorded() && forkArgs.stream().anyMatch(f -> f.startsWith("-XX:LogFile="));
-            StandbyForks.runEnded(ownLogs);
+            // A run that failed or was interrupted readies none.
+            StandbyForks.runEnded(ran != null && !ownLogs);
             if (ownLogs) {
                 StandbyForks.awaitForks();
                 StandbyForks.endWaiting();

@@ -135,12 +135,12 @@ public final class StandbyForks {
     }
 
     /**
-     * Starts a standby like the run's last fork, for the next run (an edited cell's), unless
-     * {@code forNoOther}: the run's flags were its own alone.
+     * Where {@code readyNext}, starts a standby like the run's last fork, for the next run (an
+     * edited cell's); not for a run that failed, or whose flags were its own alone.
      */
-    static void runEnded(boolean forNoOther) {
+    static void runEnded(boolean readyNext) {
         Runnable start = SHARED.next.getAndSet(null);
-        if (start != null && !forNoOther) {
+        if (start != null && readyNext) {
             SHARED.starter.execute(start);
         }
     }
