@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -59,8 +60,7 @@ final class GuardedRun {
             throw new RunnerException("JMH failed: " + cause, cause);
         } finally {
             if (!finished) {
-                StandbyForks.endAll();
-                endForksStartedSince(started);
+                endForks(started);
                 worker.interrupt();
             }
         }
@@ -106,14 +106,18 @@ final class GuardedRun {
     }
 
     /**
-     * Ends JMH's forked JVMs started by this process at or after {@code since}, and removes the
-     * compile log each of their compiler threads had open in the temp folder: a JVM merges and
-     * deletes those when it exits, not when it is killed.
+     * Ends the run's forked JVMs: those JMH started at or after {@code since} and the standbys
+     * started earlier that became its forks (whose launchers then say their exit codes and end),
+     * after the standbys that wait, none of whose JVMs is needed now. Removes the compile log
+     * each fork's compiler threads had open in the temp folder: a JVM merges and deletes those
+     * when it exits, not when it is killed.
      */
-    private static void endForksStartedSince(Instant since) {
+    private static void endForks(Instant since) {
+        StandbyForks.endWaiting();
+        Set<Long> standbys = StandbyForks.forkPids();
         List<ProcessHandle> forks = ProcessHandle.current().descendants()
-                .filter(p -> ProcessStart.startedSince(p, since))
-                .filter(p -> p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
+                .filter(p -> standbys.contains(p.pid()) || ProcessStart.startedSince(p, since)
+                        && p.info().commandLine().map(c -> c.contains("org.openjdk.jmh.runner.ForkedMain")).orElse(false))
                 .toList();
         forks.forEach(ProcessHandle::destroyForcibly);
         // The cell was interrupted: wait for the forks' ends all the same, and say so after.

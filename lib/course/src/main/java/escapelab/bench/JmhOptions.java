@@ -67,7 +67,7 @@ final class JmhOptions {
     }
 
     /** The flags before the benchmark's own: the fixed heap and collector, and what a newer JDK needs. */
-    static List<String> courseFlags(Variant variant) {
+    private static List<String> courseFlags(Variant variant) {
         List<String> flags = new ArrayList<>();
         if (variant.feature() >= UNSAFE_WARNINGS_FROM) {
             // JMH's harness uses sun.misc.Unsafe, and from JDK 23 on each fork says so on its
@@ -102,11 +102,30 @@ final class JmhOptions {
         plan.chosenProfilers().forEach(p -> Profilers.addTo(options, p));
         includes.forEach(options::include);
         plan.chosenParams().forEach(options::param);
+        return withFlags(options, variant, own, extraArgs, plan.chosenJvmArgs()).build();
+    }
+
+    /**
+     * The options of a run's first fork where the plan has no flags of its own (no
+     * {@code @Fork} flags, none of the learner's): what a fork started ahead of time for the
+     * next run is started with ({@link StandbyForks}).
+     *
+     * @param extraArgs flags of this kind of run, as {@link #of} takes them
+     */
+    static Options withoutOwnFlags(Variant variant, List<String> extraArgs) {
+        ChainedOptionsBuilder options = new OptionsBuilder().addProfiler(GCProfiler.class).shouldFailOnError(false)
+                .forks(1);
+        return withFlags(options, variant, ForkFlags.NONE, extraArgs, List.of()).build();
+    }
+
+    /** Gives a fork its flags, in the order the class comment says. */
+    private static ChainedOptionsBuilder withFlags(ChainedOptionsBuilder options, Variant variant, ForkFlags own,
+                                                   List<String> extraArgs, List<String> learnerArgs) {
         List<String> prepend = new ArrayList<>(courseFlags(variant));
         prepend.addAll(own.prepend());
         List<String> append = new ArrayList<>(own.append());
         append.addAll(extraArgs);
-        append.addAll(plan.chosenJvmArgs());
+        append.addAll(learnerArgs);
         append.addAll(variant.jvmArgs());
         options.jvmArgsPrepend(prepend.toArray(String[]::new))
                 // Never the kernel's own flags, which JMH would copy where nothing sets them.
@@ -115,7 +134,7 @@ final class JmhOptions {
         if (variant.javaExecutable() != null) {
             options.jvm(variant.javaExecutable());
         }
-        return options.build();
+        return options;
     }
 
     private static List<String> planIncludes(RunPlan<?> plan) {

@@ -2,14 +2,12 @@ package escapelab.bench;
 
 import escapelab.cell.BenchClass;
 import escapelab.notebook.Mistake;
-import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.ForkCommandRunner;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.options.Options;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 import java.io.ByteArrayOutputStream;
@@ -56,10 +54,7 @@ public final class JmhRunner {
      */
     public static BenchRun run(RunPlan<?> plan, String runName, List<String> extraJvmArgs, Class<?> objectType)
             throws RunnerException {
-        // What every fork has, in order: the course's flags, the benchmark's own, the run's, the learner's.
-        List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
-        forkArgs.addAll(extraJvmArgs);
-        forkArgs.addAll(plan.chosenJvmArgs());
+        List<String> forkArgs = forkArgs(extraJvmArgs, plan.chosenJvmArgs());
         List<Variant> variants = plan.hasVariants() ? plan.variants() : List.of(Variant.of("default"));
         List<BenchClass> classes = plan.classes();
         List<BenchmarkListEntry> entries = Annotated.entries(plan);
@@ -68,10 +63,11 @@ public final class JmhRunner {
         // written: a standby's log would be read too, and no later run has these flags.
         boolean ownLogs = !compileLogs.recorded() && forkArgs.stream().anyMatch(f -> f.startsWith("-XX:LogFile="));
         Ran ran = null;
+        StandbyForks.runBegins();
         try {
             ran = new JmhRunner(classes, JmhOptions.benchmarkCount(plan) * variants.size(), compileLogs, forkArgs)
                     .run(variants, (variant, archiveFlags) -> JmhOptions.of(plan, variant,
-                            with(extraJvmArgs, compileLogs.flagsFor(variant.label()), archiveFlags), entries));
+                            extraArgs(extraJvmArgs, compileLogs, variant, archiveFlags), entries));
         } finally {
             // A run that failed or was interrupted readies none.
             StandbyForks.runEnded(ran != null && !ownLogs);
@@ -94,27 +90,33 @@ public final class JmhRunner {
 
     /**
      * Starts a standby fork ({@link StandbyForks}) for the first fork of the next run with no
-     * flags of its own: the flags {@link #run} and {@link JmhOptions} give such a fork, on the
-     * class path {@link ForkClassPath} gives it.
+     * flags of its own, with the flags {@link #run} gives such a fork, on the class path
+     * {@link ForkClassPath} gives it.
      */
     static void prestartFirstFork() {
         Variant variant = Variant.of("default");
-        List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
-        List<String> flags = new ArrayList<>(JmhOptions.courseFlags(variant));
-        flags.addAll(CompileLogs.forRun(forkArgs).flagsFor(variant.label()));
-        flags.addAll(ForkArchive.plan(variant.javaHome(), forkArgs).flags());
-        Options options = new OptionsBuilder().addProfiler(GCProfiler.class).shouldFailOnError(false)
-                .forks(1).jvmArgsPrepend(flags.toArray(String[]::new)).build();
-        ForkCommandRunner.Fork first = ForkCommandRunner.firstFork(options, flags, ForkClassPath.forForks());
+        List<String> forkArgs = forkArgs(List.of(), List.of());
+        List<String> archiveFlags = ForkArchive.plan(variant.javaHome(), forkArgs).flags();
+        Options options = JmhOptions.withoutOwnFlags(variant,
+                extraArgs(List.of(), CompileLogs.forRun(forkArgs), variant, archiveFlags));
+        ForkCommandRunner.Fork first = ForkCommandRunner.firstFork(options, ForkClassPath.forForks());
         StandbyForks.prestart(first.command(), first.sample());
     }
 
-    @SafeVarargs
-    private static List<String> with(List<String>... flags) {
-        List<String> all = new ArrayList<>();
-        for (List<String> some : flags) {
-            all.addAll(some);
-        }
+    /** What every fork has, whatever its benchmark's and variant's own: the course's flags, the run's, the learner's. */
+    private static List<String> forkArgs(List<String> extraJvmArgs, List<String> learnerArgs) {
+        List<String> forkArgs = new ArrayList<>(Profile.FORK_JVM_ARGS);
+        forkArgs.addAll(extraJvmArgs);
+        forkArgs.addAll(learnerArgs);
+        return forkArgs;
+    }
+
+    /** The flags of this kind of run for a variant's forks: the run's own, compile logging, the class-data archive. */
+    private static List<String> extraArgs(List<String> extraJvmArgs, CompileLogs compileLogs, Variant variant,
+                                          List<String> archiveFlags) {
+        List<String> all = new ArrayList<>(extraJvmArgs);
+        all.addAll(compileLogs.flagsFor(variant.label()));
+        all.addAll(archiveFlags);
         return all;
     }
 
@@ -171,7 +173,9 @@ public final class JmhRunner {
             log.println("# Variant: " + variant.label() + " " + variant.jvmArgs());
             try {
                 List<RunResult> results = new ArrayList<>();
-                ForkArchive.Plan archive = ForkArchive.plan(variant.javaHome(), with(forkArgs, variant.jvmArgs()));
+                List<String> variantArgs = new ArrayList<>(forkArgs);
+                variantArgs.addAll(variant.jvmArgs());
+                ForkArchive.Plan archive = ForkArchive.plan(variant.javaHome(), variantArgs);
                 for (Options group : options.apply(variant, archive.flags())) {
                     results.addAll(ForkClassPath.during(() -> GuardedRun.run(group, progress, progress::waiting)));
                 }

@@ -17,8 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.options.Options;
 
 /**
  * The main class of a standby fork ({@link StandbyForks}): a JVM started with a fork's command
@@ -31,6 +35,9 @@ import org.openjdk.jmh.runner.format.OutputFormat;
  */
 public final class StandbyFork {
 
+    /** The file a standby creates in its folder once it has read ahead, and waits for the host's address. */
+    static final String READY = "ready";
+
     private StandbyFork() {
     }
 
@@ -39,6 +46,7 @@ public final class StandbyFork {
         Method forkMain = Class.forName(args[1]).getDeclaredMethod("main", String[].class);
         forkMain.setAccessible(true);
         readAhead(folder.resolve("sample"));
+        Files.createFile(folder.resolve(READY));
         String address = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
         if (address == null) {
             deleteCompileLog();
@@ -76,13 +84,16 @@ public final class StandbyFork {
      * reads and writes what JMH sends a fork ({@code sample}: the run's options, the benchmark's
      * parameters), whose readers the JDK generates class by class; makes the proxy that sends the
      * fork's output; opens every entry of the class path, as the first look-up of the benchmark's
-     * class would; and starts the platform's beans that the course's GC profiler reads.
+     * class would; and, where the run's options name JMH's GC profiler, starts the platform's
+     * beans it reads.
      */
     private static void readAhead(Path sample) throws IOException, ClassNotFoundException {
+        List<Object> read = new ArrayList<>();
         try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(sample));
              ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
             while (true) {
-                out.writeObject(in.readObject());
+                read.add(in.readObject());
+                out.writeObject(read.get(read.size() - 1));
             }
         } catch (EOFException | NoSuchFileException e) {
             // all read, or nothing to read
@@ -90,9 +101,14 @@ public final class StandbyFork {
         ClassLoader loader = StandbyFork.class.getClassLoader();
         Proxy.newProxyInstance(loader, new Class<?>[] {OutputFormat.class}, (proxy, method, args) -> null);
         loader.getResource("escapelab/bench/StandbyFork/none");
-        ManagementFactory.getGarbageCollectorMXBeans();
-        ManagementFactory.getMemoryPoolMXBeans();
-        ManagementFactory.getThreadMXBean();
+        boolean gcProfiler = read.stream().filter(Options.class::isInstance).map(Options.class::cast)
+                .flatMap(options -> options.getProfilers().stream())
+                .anyMatch(profiler -> profiler.getKlass().equals(GCProfiler.class.getName()));
+        if (gcProfiler) {
+            ManagementFactory.getGarbageCollectorMXBeans();
+            ManagementFactory.getMemoryPoolMXBeans();
+            ManagementFactory.getThreadMXBean();
+        }
         new Socket().close();
     }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -29,14 +30,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Forks started ahead of time. JMH starts a JVM for each fork, one after another, and each spends
- * a few tenths of a second starting and loading JMH before its first iteration. So a JVM with the
- * command line of the next run's first fork starts while the learner reads or edits, and waits
- * (a standby, {@link StandbyFork}): when a cell is compiled, and when a run ends (like its last
- * fork). When JMH asks for a fork with that command line, it starts a small launcher instead,
+ * a few tenths of a second starting and loading JMH before its first iteration. So JVMs with the
+ * command line of the next run's forks start while the learner reads or edits, and wait
+ * (standbys, {@link StandbyFork}): one when a cell is compiled, and when a run ends, as many as
+ * its forks had the command line of its last (at most {@value #KEPT}), one after another, each
+ * once the one before is ready and only while no run has begun. When JMH asks for a fork with
+ * that command line, it starts a small launcher instead,
  * which gives the standby the host's address, waits until it says it is done, and passes on its
  * output and exit code. Every benchmark still runs in a JVM of its own that ran nothing of any
  * benchmark before it, and no standby starts beside a measurement: started for each next fork
@@ -99,12 +103,16 @@ public final class StandbyForks {
     }
 
     private final Deque<Standby> waiting = new ArrayDeque<>();
-    private final Set<Standby> running = ConcurrentHashMap.newKeySet();
-    /** Standbys that are no fork (waiting, or ended unused and not yet gone), whose logs hold no benchmark. */
-    private final Set<Standby> unused = ConcurrentHashMap.newKeySet();
+    /** Every standby whose process has not ended, waiting, ending unused, or a fork. */
+    private final Set<Standby> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger handOffs = new AtomicInteger();
-    /** The start of a standby like the last fork asked for, once its run has ended. */
-    private final AtomicReference<Runnable> next = new AtomicReference<>();
+    /** The standbys the next run may use: like the last fork asked for, as many as the run had such forks. */
+    private record Next(List<String> key, Supplier<Standby> launch, int forks) {
+    }
+
+    private final AtomicReference<Next> next = new AtomicReference<>();
+    /** Whether a run is on, whose forks a standby's start would slow. */
+    private volatile boolean runOn;
     /** Starts standbys, and ends those that waited too long. */
     private final ScheduledExecutorService starter = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "escapelab-standby-forks");
@@ -134,14 +142,46 @@ public final class StandbyForks {
         return SHARED.forFork(jmhCommand, sample);
     }
 
+    /** A run begins: no standby starts until it ends. */
+    static void runBegins() {
+        SHARED.runOn = true;
+    }
+
     /**
-     * Where {@code readyNext}, starts a standby like the run's last fork, for the next run (an
+     * Where {@code readyNext}, starts standbys like the run's last fork, for the next run (an
      * edited cell's); not for a run that failed, or whose flags were its own alone.
      */
     static void runEnded(boolean readyNext) {
-        Runnable start = SHARED.next.getAndSet(null);
-        if (start != null && readyNext) {
-            SHARED.starter.execute(start);
+        SHARED.runOn = false;
+        Next like = SHARED.next.getAndSet(null);
+        if (like != null && readyNext) {
+            SHARED.starter.execute(() -> SHARED.startInTurn(like));
+        }
+    }
+
+    /**
+     * Starts standbys for the next run's forks one after another, each once the one before is
+     * ready: two booting at once would take both cores from the kernel. Stops where a run begins.
+     */
+    private void startInTurn(Next like) {
+        for (int wanted = 1; wanted <= Math.min(like.forks(), KEPT) && !runOn; wanted++) {
+            Standby started = start(like.key(), wanted, like.launch());
+            if (started != null) {
+                awaitReady(started);
+            }
+        }
+    }
+
+    private static void awaitReady(Standby standby) {
+        Instant giveUp = Instant.now().plusSeconds(5);
+        while (!Files.exists(standby.folder.resolve(StandbyFork.READY)) && standby.process.isAlive()
+                && Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -150,12 +190,10 @@ public final class StandbyForks {
      * it, unless one with that command line waits already.
      */
     public static void prestart(List<String> jmhCommand, List<Serializable> sample) {
-        List<String> key = "off".equalsIgnoreCase(System.getenv(ENV)) ? null : key(jmhCommand);
-        if (key == null) {
-            return;
+        List<String> key = keyWhereOn(jmhCommand);
+        if (key != null) {
+            SHARED.starter.execute(() -> SHARED.start(key, 1, SHARED.launching(key, jmhCommand, sample)));
         }
-        SHARED.starter.execute(() -> SHARED.start(key, jmhCommand.subList(0, jmhCommand.size() - 3),
-                jmhCommand.get(jmhCommand.size() - 3), sample));
     }
 
     /** Runs {@code work} on the thread that starts standbys, off the cell's. */
@@ -169,10 +207,10 @@ public final class StandbyForks {
         });
     }
 
-    /** Whether a standby has started and waits. */
-    static boolean oneWaits() {
+    /** How many standbys wait ready for the host's address. */
+    static long ready() {
         synchronized (SHARED) {
-            return SHARED.waiting.stream().anyMatch(s -> Files.exists(s.folder.resolve("started")));
+            return SHARED.waiting.stream().filter(s -> Files.exists(s.folder.resolve(StandbyFork.READY))).count();
         }
     }
 
@@ -191,7 +229,7 @@ public final class StandbyForks {
      * JVM ends, which writes the rest of its compile log as it does.
      */
     public static void awaitForks() {
-        for (Standby standby : List.copyOf(SHARED.running)) {
+        for (Standby standby : SHARED.forks()) {
             if (!awaitEnd(standby, Duration.ofMinutes(1)) && Thread.currentThread().isInterrupted()) {
                 return;
             }
@@ -211,40 +249,56 @@ public final class StandbyForks {
         }
     }
 
-    /** Ends every standby at once, waiting or a fork: the run was interrupted. */
-    public static void endAll() {
-        SHARED.endAllWaiting();
-        SHARED.running.forEach(standby -> {
-            standby.process.descendants().forEach(ProcessHandle::destroyForcibly);
-            standby.process.destroyForcibly();
-        });
-        // Their launchers would wait for an exit code no one says now.
-        ProcessHandle.current().descendants()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(LAUNCHER_NAME)).orElse(false))
-                .forEach(ProcessHandle::destroyForcibly);
-    }
-
     /**
      * The pids of the JVMs that are no fork (waiting to become one, or ended unused and deleting
      * their compile logs): their logs hold no benchmark.
      */
     static Set<Long> waitingPids() {
-        Set<Long> pids = ConcurrentHashMap.newKeySet();
-        SHARED.unused.forEach(standby -> standby.process.children().forEach(child -> pids.add(child.pid())));
+        return SHARED.jvmPids(false);
+    }
+
+    /**
+     * The pids of the JVMs that standbys run as forks: a fork JMH starts itself runs in a
+     * process of its own, a standby's in a child of its wrapper's.
+     */
+    static Set<Long> forkPids() {
+        return SHARED.jvmPids(true);
+    }
+
+    private Set<Long> jvmPids(boolean forks) {
+        Set<Long> pids = new HashSet<>();
+        live.stream().filter(standby -> standby.handedOff == forks)
+                .forEach(standby -> standby.process.children().forEach(child -> pids.add(child.pid())));
         return pids;
     }
 
+    private List<Standby> forks() {
+        return live.stream().filter(standby -> standby.handedOff).toList();
+    }
+
     private List<String> forFork(List<String> command, List<Serializable> sample) {
-        List<String> key = "off".equalsIgnoreCase(System.getenv(ENV)) ? null : key(command);
+        List<String> key = keyWhereOn(command);
         if (key == null) {
             return command;
         }
         Standby ready = takeReady(key);
-        next.set(() -> start(key, command.subList(0, command.size() - 3), command.get(command.size() - 3), sample));
+        Supplier<Standby> launch = launching(key, command, sample);
+        next.updateAndGet(last -> new Next(key, launch, last != null && last.key().equals(key) ? last.forks() + 1 : 1));
         if (ready == null || !handOff(ready, command.get(command.size() - 2), command.get(command.size() - 1))) {
             return command;
         }
         return List.of("bash", "-c", LAUNCHER, LAUNCHER_NAME, ready.folder.toString());
+    }
+
+    /** The command's {@link #key}, or null where standbys are turned off. */
+    private static List<String> keyWhereOn(List<String> command) {
+        return "off".equalsIgnoreCase(System.getenv(ENV)) ? null : key(command);
+    }
+
+    /** How to launch a standby for a fork JMH would start with {@code command}. */
+    private Supplier<Standby> launching(List<String> key, List<String> command, List<Serializable> sample) {
+        int forkMain = command.size() - 3;
+        return () -> launch(key, command.subList(0, forkMain), command.get(forkMain), sample);
     }
 
     /**
@@ -316,15 +370,11 @@ public final class StandbyForks {
 
     private boolean handOff(Standby standby, String host, String port) {
         standby.handedOff = true;
-        running.add(standby);
-        unused.remove(standby);
         try (OutputStream in = standby.process.getOutputStream()) {
             in.write((host + " " + port + "\n").getBytes(StandardCharsets.US_ASCII));
         } catch (IOException e) {
             // It ended meanwhile: JMH starts the fork itself.
             standby.handedOff = false;
-            running.remove(standby);
-            unused.add(standby);
             return false;
         }
         handOffs.incrementAndGet();
@@ -332,12 +382,18 @@ public final class StandbyForks {
     }
 
     /** Starts a standby with that command line, unless one waits already. */
-    private void start(List<String> key, List<String> javaAndFlags, String forkMain, List<Serializable> sample) {
+    /** Launches a standby with that command line unless {@code wanted} wait already; returns it, or null. */
+    private Standby start(List<String> key, int wanted, Supplier<Standby> launch) {
         synchronized (this) {
-            if (waiting.stream().anyMatch(standby -> standby.key.equals(key))) {
-                return;
+            if (waiting.stream().filter(standby -> standby.key.equals(key)).count() >= wanted) {
+                return null;
             }
         }
+        return launch.get();
+    }
+
+    /** Starts a standby with that command line; returns it, or null where it could not start. */
+    private Standby launch(List<String> key, List<String> javaAndFlags, String forkMain, List<Serializable> sample) {
         try {
             Path folder = OwnedFolders.createTemporary(PREFIX);
             try (ObjectOutputStream out = new ObjectOutputStream(Files.newOutputStream(folder.resolve("sample")))) {
@@ -351,7 +407,7 @@ public final class StandbyForks {
             Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             Standby standby = new Standby(key, folder, process);
-            unused.add(standby);
+            live.add(standby);
             process.onExit().thenRun(() -> ended(standby));
             synchronized (this) {
                 waiting.addLast(standby);
@@ -359,14 +415,15 @@ public final class StandbyForks {
                     end(waiting.removeFirst());
                 }
             }
+            return standby;
         } catch (IOException | UncheckedIOException e) {
             // No standby: the next fork starts as JMH starts it.
+            return null;
         }
     }
 
     private void ended(Standby standby) {
-        running.remove(standby);
-        unused.remove(standby);
+        live.remove(standby);
         synchronized (this) {
             waiting.remove(standby);
         }

@@ -49,12 +49,15 @@ public class ForkCommandRunner extends Runner {
     }
 
     /**
-     * The first fork of a run whose forks get {@code jvmArgs} on this JVM and {@code classPath},
-     * before that run: the command JMH would give a fork of any benchmark (the benchmark's name
-     * travels to the fork with the host's address, not on its command line), with a placeholder
-     * for the host's address.
+     * The first fork of a run with these options, whose flags they all set (none come from a
+     * benchmark's annotations), on {@code classPath}, before that run: the command JMH would give
+     * a fork of any benchmark (the benchmark's name travels to the fork with the host's address,
+     * not on its command line), with a placeholder for the host's address.
      */
-    public static Fork firstFork(Options options, List<String> jvmArgs, String classPath) {
+    public static Fork firstFork(Options options, String classPath) {
+        List<String> jvmArgs = new ArrayList<>(options.getJvmArgsPrepend().orElse(List.of()));
+        jvmArgs.addAll(options.getJvmArgs().orElse(List.of()));
+        jvmArgs.addAll(options.getJvmArgsAppend().orElse(List.of()));
         IterationParams iterations = new IterationParams(IterationType.MEASUREMENT, 1, TimeValue.seconds(1), 1);
         BenchmarkParams any = new BenchmarkParams("cells.Any.any", "cells.jmh_generated.Any_any_jmhTest", false, 1,
                 new int[] {1}, List.of(), 1, 0, iterations, iterations, Mode.AverageTime, new WorkloadParams(),
