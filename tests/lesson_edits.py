@@ -11,7 +11,7 @@ import re
 
 import nbformat
 
-from notebook_runs import EXECUTED, NOTEBOOKS, execute, scratch_folder, texts
+from notebook_runs import EXECUTED, NOTEBOOKS, execute, precompile, scratch_folder, texts
 
 
 def edited_notebook(name, pattern, replacement):
@@ -78,6 +78,7 @@ def sliced(nb, edited):
 def run_edited(nb, save_as, **options):
     """Executes an edited notebook, keeps it in build/executed/, and returns what it shows;
     options go to execute (the folder it runs from, nbclient's options)."""
+    precompile(nb)
     execute(nb, scratch_folder("submissions-"), **options)
     os.makedirs(EXECUTED, exist_ok=True)
     nbformat.write(nb, os.path.join(EXECUTED, save_as))

@@ -3,7 +3,10 @@ package escapelab.cell;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +21,10 @@ import java.util.stream.Stream;
  * kernel compiles cells against:
  * {@code java -cp CELLS_CLASS_PATH escapelab.cell.PrecompileCells NOTEBOOK.ipynb...}.
  * A cell that does not compile is left to the kernel, which shows the error where it belongs.
+ *
+ * <p>Given {@code -} instead of notebooks, it reads one notebook's path per line on its standard
+ * input and answers each with a line once its cells are kept: the tests that run edited
+ * notebooks compile their cells in this one JVM, whose javac is warm after the first.
  */
 public final class PrecompileCells {
 
@@ -31,6 +38,27 @@ public final class PrecompileCells {
         Path store = CompiledCells.besideCourseJar()
                 .orElseThrow(() -> new IllegalStateException("run it from the course's jar: the store goes beside it"));
         CompiledCells.recordInto(store);
+        if (List.of(notebooks).equals(List.of("-"))) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String notebook = in.readLine(); notebook != null; notebook = in.readLine()) {
+                System.out.println(compile(List.of(notebook)).said());
+                System.out.flush();
+            }
+            System.exit(0);
+        }
+        System.out.println(compile(List.of(notebooks)).said());
+        System.exit(0);
+    }
+
+    /** How many cells a compile kept, and how many it left to the kernel. */
+    private record Count(int compiled, int failed) {
+        String said() {
+            return "precompiled " + compiled + " %%jmh cells for Java " + Runtime.version().feature()
+                    + (failed > 0 ? " (" + failed + " left to the kernel: they do not compile alone)" : "");
+        }
+    }
+
+    private static Count compile(List<String> notebooks) throws IOException {
         CellClasses cells = CellClasses.shared();
         int compiled = 0;
         int failed = 0;
@@ -45,9 +73,7 @@ public final class PrecompileCells {
                 }
             }
         }
-        System.out.println("precompiled " + compiled + " %%jmh cells for Java " + Runtime.version().feature()
-                + (failed > 0 ? " (" + failed + " left to the kernel: they do not compile alone)" : ""));
-        System.exit(0);
+        return new Count(compiled, failed);
     }
 
     /** The bodies of a notebook's {@code %%jmh} cells, in order, as the kernel splits a cell. */
