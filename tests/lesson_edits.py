@@ -11,7 +11,7 @@ import re
 
 import nbformat
 
-from notebook_runs import EXECUTED, NOTEBOOKS, execute, precompile, scratch_folder, texts
+from notebook_runs import EXECUTED, NOTEBOOKS, execute, kernel_java_home, precompile, scratch_folder, texts
 
 
 def edited_notebook(name, pattern, replacement):
@@ -77,9 +77,17 @@ def sliced(nb, edited):
 
 def run_edited(nb, save_as, **options):
     """Executes an edited notebook, keeps it in build/executed/, and returns what it shows;
-    options go to execute (the folder it runs from, nbclient's options)."""
+    options go to execute (the folder it runs from, nbclient's options). The kernel sees only
+    its own JDK: a notebook's runs on a newer one feed notes and charts, never a check."""
     precompile(nb)
-    execute(nb, scratch_folder("submissions-"), **options)
+    jdks = os.environ.get("ESCAPELAB_JDKS")
+    os.environ["ESCAPELAB_JDKS"] = kernel_java_home()
+    try:
+        execute(nb, scratch_folder("submissions-"), **options)
+    finally:
+        os.environ.pop("ESCAPELAB_JDKS")
+        if jdks is not None:
+            os.environ["ESCAPELAB_JDKS"] = jdks
     os.makedirs(EXECUTED, exist_ok=True)
     nbformat.write(nb, os.path.join(EXECUTED, save_as))
     return "\n".join(texts(nb))

@@ -134,9 +134,9 @@ public final class StandbyForks {
      * The command that runs a fork JMH would start with {@code jmhCommand} ({@code java}, its
      * flags, {@code -cp} and the class path, JMH's fork main, the host's name and port): a
      * standby's launcher where one with that command line waits, else {@code jmhCommand}. When
-     * the run ends ({@link #runEnded}), a standby with the command line of its last fork starts
-     * for the next run, which reads {@code sample} (what JMH sends its forks: the run's options,
-     * the benchmark's plan) while it waits.
+     * the run ends ({@link #runEnded}), standbys with the command line of its last fork start
+     * for the next run, which read {@code sample} (what JMH sends its forks: the run's options,
+     * the benchmark's plan) while they wait.
      */
     public static List<String> command(List<String> jmhCommand, List<Serializable> sample) {
         return SHARED.forFork(jmhCommand, sample);
