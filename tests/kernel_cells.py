@@ -4,12 +4,18 @@ import unittest
 
 from jupyter_client.manager import start_new_kernel
 
+from lanes import alone, beside_others
+
 
 class KernelCellsTestCase(unittest.TestCase):
-    """One kernel for all the tests of a class, shut down after them."""
+    """One kernel for all the tests of a class, shut down after them. The class runs beside the
+    other lane's tests, or alone where it sets runs_alone (a test that times the kernel)."""
+
+    runs_alone = False
 
     @classmethod
     def setUpClass(cls):
+        cls.enterClassContext(alone() if cls.runs_alone else beside_others())
         cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=120)
 
     @classmethod

@@ -11,7 +11,8 @@ import re
 
 import nbformat
 
-from notebook_runs import EXECUTED, NOTEBOOKS, execute, kernel_java_home, precompile, scratch_folder, texts
+from notebook_runs import (EXECUTED, NOTEBOOKS, code_only, execute, kernel_java_home, precompile, scratch_folder,
+                           texts)
 
 
 def edited_notebook(name, pattern, replacement):
@@ -38,8 +39,7 @@ transient try void volatile while var record true false null""".split())
 
 def _names(source):
     """The identifiers a cell's code mentions, strings and comments left out."""
-    code = re.sub(r'"(?:\\.|[^"\\])*"|//[^\n]*|/\*.*?\*/', " ", source, flags=re.S)
-    return set(re.findall(r"\b[A-Za-z_]\w*\b", code)) - JAVA_WORDS
+    return set(re.findall(r"\b[A-Za-z_]\w*\b", code_only(source))) - JAVA_WORDS
 
 
 def _defined(source):

@@ -20,6 +20,7 @@ import time
 import unittest
 import urllib.request
 
+from lanes import alone
 from notebook_runs import NOTEBOOKS, ROOT
 
 BROWSER = os.path.join(ROOT, "tests", "browser")
@@ -35,6 +36,8 @@ class BrowserTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
+        # Alone: a learner's cells must end within the page's waits.
+        cls.enterClassContext(alone())
         if not os.path.isdir(os.path.join(BROWSER, "node_modules", "playwright-core")):
             raise AssertionError("playwright-core is missing: ./course test installs it (npm ci in tests/browser)")
         cls.folder = tempfile.mkdtemp(prefix="served-")

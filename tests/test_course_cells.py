@@ -35,6 +35,8 @@ def children_running(parent, words):
     return found
 
 class CourseCellsTest(KernelCellsTestCase):
+    # The interrupt test expects a fork by its sixth second: no other lane's run ahead in the queue.
+    runs_alone = True
 
     def test_a_compile_error_points_at_the_line_and_column_of_the_cell(self):
         text = self.error_text("%%jmh\nimport org.openjdk.jmh.annotations.*;\n@State(Scope.Thread)\n"

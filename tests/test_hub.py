@@ -22,6 +22,7 @@ import time
 import unittest
 import urllib.request
 
+from lanes import beside_others, switch
 from notebook_runs import NOTEBOOKS, ROOT
 
 BROWSER = os.path.join(ROOT, "tests", "browser")
@@ -60,6 +61,8 @@ class HubTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
+        # The install runs beside the other lane; the learners alone (test_three_learners_at_once).
+        cls.enterClassContext(beside_others())
         cls.started = time.monotonic()
         cls.tmp = tempfile.mkdtemp(prefix="hub-")
         os.chmod(cls.tmp, 0o755)  # learners read the course installed in here
@@ -156,6 +159,8 @@ class HubTest(unittest.TestCase):
         return {b["method"]: round(b["bytesPerOp"]) for b in self.summary(name)["benchmarks"]}
 
     def test_three_learners_at_once(self):
+        # Alone: the learners' runs take turns in the queue with each other's only.
+        switch("alone")
         self.assertTrue(os.path.isdir(os.path.join(BROWSER, "node_modules", "playwright-core")),
                         "playwright-core is missing: ./course test installs it (npm ci in tests/browser)")
         first = self.names[0]

@@ -11,6 +11,7 @@ import unittest
 import nbformat
 from jupyter_client.manager import start_new_kernel
 
+from lanes import beside_others
 from lesson_edits import run_edited, sliced, verdicts
 from notebook_runs import KERNEL_NAME, NOTEBOOKS, ROOT, scratch_folder
 
@@ -136,6 +137,10 @@ class LearnerCopiesTest(unittest.TestCase):
         name = "01-first-escape"
         shipped, learner = reference(name), nbformat.read(os.path.join(self.folder, name + ".ipynb"), as_version=4)
         analysis = next(i for i, c in enumerate(shipped.cells) if is_analysis(c) and REFERENCE_MARK in c.source)
+        with beside_others():
+            self.check_analysis(name, shipped, learner, analysis)
+
+    def check_analysis(self, name, shipped, learner, analysis):
         km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120)
         try:
             def check_with(text):
