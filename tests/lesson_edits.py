@@ -8,6 +8,7 @@ the shipped notebook, which test_notebooks.py runs whole."""
 import copy
 import os
 import re
+from unittest import mock
 
 import nbformat
 
@@ -80,14 +81,8 @@ def run_edited(nb, save_as, **options):
     options go to execute (the folder it runs from, nbclient's options). The kernel sees only
     its own JDK: a notebook's runs on a newer one feed notes and charts, never a check."""
     precompile(nb)
-    jdks = os.environ.get("ESCAPELAB_JDKS")
-    os.environ["ESCAPELAB_JDKS"] = kernel_java_home()
-    try:
+    with mock.patch.dict(os.environ, {"ESCAPELAB_JDKS": kernel_java_home()}):
         execute(nb, scratch_folder("submissions-"), **options)
-    finally:
-        os.environ.pop("ESCAPELAB_JDKS")
-        if jdks is not None:
-            os.environ["ESCAPELAB_JDKS"] = jdks
     os.makedirs(EXECUTED, exist_ok=True)
     nbformat.write(nb, os.path.join(EXECUTED, save_as))
     return "\n".join(texts(nb))

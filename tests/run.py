@@ -91,7 +91,6 @@ if arguments[:1] == ["--queue"]:
     queue, arguments = os.path.abspath(arguments[1]), arguments[2:]
 patterns = arguments or ["test_*.py"]
 if queue:
-    sys.path.insert(0, here)
     fill_queue(queue, sorted({os.path.basename(path)[:-len(".py")] for pattern in patterns
                               for path in glob.glob(os.path.join(here, pattern))}))
     suite = QueuedSuite(queue)

@@ -137,10 +137,7 @@ class LearnerCopiesTest(unittest.TestCase):
         name = "01-first-escape"
         shipped, learner = reference(name), nbformat.read(os.path.join(self.folder, name + ".ipynb"), as_version=4)
         analysis = next(i for i, c in enumerate(shipped.cells) if is_analysis(c) and REFERENCE_MARK in c.source)
-        with beside_others():
-            self.check_analysis(name, shipped, learner, analysis)
-
-    def check_analysis(self, name, shipped, learner, analysis):
+        self.enterContext(beside_others())
         km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120)
         try:
             def check_with(text):

@@ -37,10 +37,7 @@ class Notebook01Test(unittest.TestCase):
         benchmark = next(c for c in code if c.startswith("%%jmh"))
         newer = next(c for c in code if "newerJdk(" in c)
         # Only the running JDK is installed, as far as the course can see.
-        with beside_others():
-            self.run_benchmark_then_newer(benchmark, newer)
-
-    def run_benchmark_then_newer(self, benchmark, newer):
+        self.enterContext(beside_others())
         km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120,
                                   env={**os.environ, "ESCAPELAB_JDKS": kernel_java_home()})
         try:
