@@ -2,8 +2,7 @@
 cell run with everything it showed, and the text of a cell's error."""
 import unittest
 
-from jupyter_client.manager import start_new_kernel
-
+from kernel_messages import start_kernel
 from lanes import alone, beside_others
 
 
@@ -16,7 +15,7 @@ class KernelCellsTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.enterClassContext(alone() if cls.runs_alone else beside_others())
-        cls.km, cls.kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+        cls.km, cls.kc = start_kernel("java", 120)
 
     @classmethod
     def tearDownClass(cls):

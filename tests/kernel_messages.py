@@ -39,20 +39,40 @@ def collect_cell(kc, msg_id, timeout):
     return reply, arrived, outputs
 
 
+# The kernel's exit status when another process took one of its ports between the client's pick
+# and the kernel's bind (escapelab.kernel.Main.PORT_TAKEN). Jupyter's server then starts the
+# kernel again on new ports (its restarter's random_ports_until_alive); the tests do the same.
+PORT_TAKEN = 75
+STARTS = 3
+
+
 def start_kernel(name, timeout, **start):
     """A started kernel of the named kernelspec and a client with its channels open, ready.
 
     ``start`` goes to ``KernelManager.start_kernel`` (env, cwd, stderr, ...).
     """
-    try:
-        km = KernelManager(kernel_name=name)
-    except NoSuchKernel as e:
-        raise RuntimeError(f"install the '{name}' kernelspec first: ./course setup") from e
-    km.start_kernel(**start)
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=timeout)
-    return km, kc
+    for attempt in range(1, STARTS + 1):
+        try:
+            km = KernelManager(kernel_name=name)
+        except NoSuchKernel as e:
+            raise RuntimeError(f"install the '{name}' kernelspec first: ./course setup") from e
+        km.start_kernel(**start)
+        kc = km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=timeout)
+            return km, kc
+        except RuntimeError:
+            taken = found_its_port_taken(km)
+            stop_kernel(km, kc)
+            if not taken or attempt == STARTS:
+                raise
+
+
+def found_its_port_taken(km):
+    """Whether the kernel ended because a port of its connection file was taken."""
+    process = km.provisioner.process if km.provisioner else None
+    return process is not None and process.poll() == PORT_TAKEN
 
 
 def stop_kernel(km, kc):

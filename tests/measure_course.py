@@ -36,8 +36,8 @@ import tempfile
 import time
 
 import nbformat
-from jupyter_client.manager import start_new_kernel
 
+from kernel_messages import start_kernel
 from notebook_runs import KERNEL_NAME, NOTEBOOKS, execute, texts
 
 CONFIGURED = 2 * 0.9  # two benchmarks, each 2 x 300 ms warm-up and 3 x 100 ms measurement
@@ -82,13 +82,7 @@ def run_cell(kc, code):
 
 
 def kernel(env=None):
-    saved = dict(os.environ)
-    os.environ.update(env or {})
-    try:
-        return start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    return start_kernel(KERNEL_NAME, 120, env={**os.environ, **(env or {})})
 
 
 READING_SECONDS = 10

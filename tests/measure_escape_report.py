@@ -13,7 +13,7 @@ import statistics
 import sys
 import time
 
-from jupyter_client.manager import start_new_kernel
+from kernel_messages import start_kernel
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORKLOADS = os.path.join(ROOT, "lib", "course", "src", "test", "resources", "escape-workloads")
@@ -31,7 +31,7 @@ def run(kc, code):
 
 def main(args):
     runs = int(args[0]) if args else 3
-    km, kc = start_new_kernel(kernel_name="java", startup_timeout=120)
+    km, kc = start_kernel("java", 120)
     try:
         for workload, anchor, package in REPORTS:
             with open(os.path.join(WORKLOADS, workload + ".java"), encoding="utf-8") as source:

@@ -19,6 +19,7 @@ import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 
+from kernel_messages import STARTS, found_its_port_taken
 from lanes import beside_others, switch
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -101,6 +102,22 @@ def reads_time(nb):
                for source in cells)
 
 
+class PortCheckingClient(NotebookClient):
+    """nbclient's client, which starts the kernel again on new ports when the kernel found one of
+    its ports taken, as Jupyter's server does (kernel_messages.PORT_TAKEN)."""
+
+    async def async_start_new_kernel_client(self):
+        for attempt in range(1, STARTS + 1):
+            km = self.km
+            try:
+                return await super().async_start_new_kernel_client()
+            except RuntimeError:
+                if not found_its_port_taken(km) or attempt == STARTS:
+                    raise
+            self.km = self.create_kernel_manager()
+            await self.async_start_new_kernel()
+
+
 def execute(nb, submissions, path=NOTEBOOKS, **options):
     """Runs nb in place as Run All would, from the folder path, exporting to submissions (never
     over a learner's own); options go to nbclient (timeout, allow_errors). Returns the seconds.
@@ -116,7 +133,7 @@ def execute(nb, submissions, path=NOTEBOOKS, **options):
     def after(**_):
         switch("beside")
 
-    client = NotebookClient(nb, **{"timeout": 600, **options}, kernel_name=KERNEL_NAME,
+    client = PortCheckingClient(nb, **{"timeout": 600, **options}, kernel_name=KERNEL_NAME,
                             resources={"metadata": {"path": path}}, on_cell_execute=before, on_cell_executed=after)
     with beside_others():
         started = time.monotonic()

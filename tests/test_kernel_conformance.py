@@ -10,6 +10,8 @@ import unittest
 import jupyter_kernel_test
 from jupyter_kernel_test.msgspec_v5 import validate_message
 
+from kernel_messages import start_kernel
+
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 TIMEOUT = 30
 
@@ -18,6 +20,10 @@ class JavaKernelConformanceTest(jupyter_kernel_test.KernelTests):
     kernel_name = KERNEL_NAME
     language_name = "java"
     file_extension = ".java"
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_kernel(cls.kernel_name, 60)  # the suite's own start, on new ports if need be
 
     code_hello_world = 'System.out.println("hello, world");'
     code_stderr = 'System.err.println("something went wrong");'

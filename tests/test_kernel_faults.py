@@ -10,13 +10,19 @@ and with its stderr (the kernel's log) in a file the tests read.
 import ipaddress
 import json
 import os
+import shutil
+import socket
+import subprocess
 import tempfile
 import time
 import unittest
+from unittest import mock
 
+from jupyter_client.connect import LocalPortCache, write_connection_file
+from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.session import Session
 
-from kernel_messages import collect_cell, start_kernel, stop_kernel
+from kernel_messages import PORT_TAKEN, collect_cell, start_kernel, stop_kernel
 
 KERNEL_NAME = os.environ.get("ESCAPELAB_KERNEL", "java")
 HEAP = "512m"
@@ -235,6 +241,50 @@ class KernelFaultsTest(unittest.TestCase):
         listening = listening_sockets(self.km.provisioner.process.pid)
         self.assertEqual(ports, {port for _, port in listening})
         self.assertEqual({connection["ip"]}, {address for address, _ in listening})
+
+
+class TakenPortTest(unittest.TestCase):
+    """The front end picks free ports and the kernel binds them a moment later: another process
+    may take one between the two (jupyter_client's issue 487). The kernel then says which and ends,
+    so that Jupyter starts it again on new ports, as the tests' own start does."""
+
+    def setUp(self):
+        self.held = socket.create_server(("127.0.0.1", 0))
+        self.addCleanup(self.held.close)
+        self.port = self.held.getsockname()[1]
+
+    def test_a_kernel_whose_port_is_taken_names_it_and_ends(self):
+        folder = tempfile.mkdtemp(prefix="taken-port-")
+        self.addCleanup(shutil.rmtree, folder)
+        connection, _ = write_connection_file(os.path.join(folder, "kernel.json"), shell_port=self.port)
+        spec = KernelSpecManager().get_kernel_spec(KERNEL_NAME)
+        kernel = subprocess.run([a.replace("{connection_file}", connection) for a in spec.argv],
+                                env={**os.environ, **spec.env}, capture_output=True, text=True,
+                                timeout=STARTUP_TIMEOUT)
+        self.assertEqual(PORT_TAKEN, kernel.returncode, kernel.stderr)
+        self.assertIn(f"the shell port 127.0.0.1:{self.port} is taken by another process", kernel.stderr)
+
+    def test_the_tests_start_the_kernel_again_on_new_ports(self):
+        picks = []
+
+        def first_the_held_port(cache, ip):
+            picks.append(self.port if not picks else PICK(cache, ip))
+            return picks[-1]
+
+        with mock.patch.object(LocalPortCache, "find_available_port", autospec=True,
+                               side_effect=first_the_held_port):
+            km, kc = start_kernel(KERNEL_NAME, STARTUP_TIMEOUT)
+        try:
+            self.assertNotEqual(self.port, km.shell_port)
+            self.assertEqual(10, len(picks), "two starts, five ports each")
+            shown = []
+            kc.execute_interactive("1 + 1", timeout=CELL_TIMEOUT, output_hook=shown.append)
+            self.assertIn("2", [m["content"]["data"]["text/plain"] for m in shown if m["msg_type"] == "execute_result"])
+        finally:
+            stop_kernel(km, kc)
+
+
+PICK = LocalPortCache.find_available_port
 
 
 def listening_sockets(pid):

@@ -9,8 +9,8 @@ import sys
 import unittest
 
 import nbformat
-from jupyter_client.manager import start_new_kernel
 
+from kernel_messages import start_kernel
 from lanes import beside_others
 from lesson_edits import run_edited, sliced, verdicts
 from notebook_runs import KERNEL_NAME, NOTEBOOKS, ROOT, scratch_folder
@@ -138,7 +138,7 @@ class LearnerCopiesTest(unittest.TestCase):
         shipped, learner = reference(name), nbformat.read(os.path.join(self.folder, name + ".ipynb"), as_version=4)
         analysis = next(i for i, c in enumerate(shipped.cells) if is_analysis(c) and REFERENCE_MARK in c.source)
         self.enterContext(beside_others())
-        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120)
+        km, kc = start_kernel(KERNEL_NAME, 120)
         try:
             def check_with(text):
                 cell = copy.deepcopy(learner)

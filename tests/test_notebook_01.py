@@ -5,8 +5,8 @@ import re
 import unittest
 
 import nbformat
-from jupyter_client.manager import start_new_kernel
 
+from kernel_messages import start_kernel
 from lanes import beside_others
 from lesson_edits import assert_turns_red
 from notebook_runs import KERNEL_NAME, NOTEBOOKS, kernel_java_home
@@ -38,8 +38,7 @@ class Notebook01Test(unittest.TestCase):
         newer = next(c for c in code if "newerJdk(" in c)
         # Only the running JDK is installed, as far as the course can see.
         self.enterContext(beside_others())
-        km, kc = start_new_kernel(kernel_name=KERNEL_NAME, startup_timeout=120,
-                                  env={**os.environ, "ESCAPELAB_JDKS": kernel_java_home()})
+        km, kc = start_kernel(KERNEL_NAME, 120, env={**os.environ, "ESCAPELAB_JDKS": kernel_java_home()})
         try:
             shown = []
             for source in (benchmark, newer):

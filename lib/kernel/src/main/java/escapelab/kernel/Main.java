@@ -15,6 +15,9 @@ import java.util.logging.Logger;
  */
 public final class Main {
 
+    /** The exit status when a port of the connection file is taken: sysexits' EX_TEMPFAIL, try again. */
+    public static final int PORT_TAKEN = 75;
+
     private Main() {
     }
 
@@ -36,11 +39,18 @@ public final class Main {
         root.setLevel(Level.WARNING);
 
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        KernelConnection jupyter = new KernelConnection(connection, kernelErr);
+        try {
+            jupyter.bindPorts();
+        } catch (KernelConnection.PortTakenException e) {
+            // Jupyter's restarter starts a kernel that ends before it ever replied on new ports.
+            kernelErr.println("escapelab kernel: the " + e.getMessage() + "; start the kernel again, on other ports");
+            System.exit(PORT_TAKEN);
+        }
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), kernelOut, kernelErr);
-        KernelConnection jupyter = new KernelConnection(connection, kernelErr, kernel::takeStopAfterError);
         kernel.becomeHandlerForConnection(jupyter);
         interruptOnSigint(kernel, kernelErr);
-        jupyter.connect();
+        jupyter.serve(kernel::takeStopAfterError);
         jupyter.waitUntilClose();
         // Cells may leave non-daemon threads running; they must not keep a shut-down kernel alive.
         System.exit(0);

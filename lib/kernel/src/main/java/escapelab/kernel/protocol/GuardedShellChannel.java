@@ -29,42 +29,51 @@ final class GuardedShellChannel extends ShellChannel {
     private final boolean isControl;
     private final JupyterConnection connection;
     private final PrintStream log;
-    private final BooleanSupplier stopAfterError;
+    private BooleanSupplier stopAfterError;
     private volatile boolean serving;
     private Thread loop;
 
-    /**
-     * @param stopAfterError asked after each request: true once when a cell failed and the
-     *                       requests queued behind it must be aborted
-     */
     GuardedShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection,
-            PrintStream log, BooleanSupplier stopAfterError) {
+            PrintStream log) {
         super(context, hmac, isControl, connection);
         this.isControl = isControl;
         this.connection = connection;
         this.log = log;
-        this.stopAfterError = stopAfterError;
     }
 
-    private String channelName() {
+    String channelName() {
         return isControl ? "control" : "shell";
     }
 
+    int port(KernelConnectionProperties properties) {
+        return isControl ? properties.getControlPort() : properties.getShellPort();
+    }
+
+    /** Binds the socket; what arrives waits in it until {@link #serve}. */
     @Override
     public void bind(KernelConnectionProperties properties) {
+        bind(formatAddress(properties.getTransport(), properties.getIp(), port(properties)));
+    }
+
+    /**
+     * Starts reading and handling what arrives.
+     *
+     * @param stopAfterError asked after each request: true once when a cell failed and the
+     *                       requests queued behind it must be aborted
+     */
+    void serve(BooleanSupplier stopAfterError) {
         if (loop != null) {
-            throw new IllegalStateException("the " + channelName() + " channel is bound already");
+            throw new IllegalStateException("the " + channelName() + " channel is served already");
         }
-        int port = isControl ? properties.getControlPort() : properties.getShellPort();
-        bind(formatAddress(properties.getTransport(), properties.getIp(), port));
+        this.stopAfterError = stopAfterError;
         ZMQ.Poller poller = ctx.poller(1);
         poller.register(this, ZMQ.Poller.POLLIN);
         serving = true;
-        loop = new Thread(() -> serve(poller), "escapelab-" + channelName());
+        loop = new Thread(() -> readUntilClosed(poller), "escapelab-" + channelName());
         loop.start();
     }
 
-    private void serve(ZMQ.Poller poller) {
+    private void readUntilClosed(ZMQ.Poller poller) {
         try {
             while (serving) {
                 if (poller.poll(POLL_MILLIS) > 0 && serving) {

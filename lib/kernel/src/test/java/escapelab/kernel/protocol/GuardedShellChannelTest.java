@@ -1,6 +1,7 @@
 package escapelab.kernel.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
@@ -39,6 +40,7 @@ class GuardedShellChannelTest {
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final List<String> handled = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failed = new AtomicBoolean();
+    private KernelConnectionProperties properties;
     private KernelConnection connection;
     private ZMQ.Context clientContext;
     private ZMQ.Socket client;
@@ -52,10 +54,9 @@ class GuardedShellChannelTest {
     void connect() throws Exception {
         String ports = String.format("\"shell_port\": %d, \"iopub_port\": %d, \"stdin_port\": %d, "
                 + "\"control_port\": %d, \"hb_port\": %d", freePort(), freePort(), freePort(), freePort(), freePort());
-        KernelConnectionProperties properties = KernelConnectionProperties.parse("{" + ports + ", \"ip\": \"127.0.0.1\", "
+        properties = KernelConnectionProperties.parse("{" + ports + ", \"ip\": \"127.0.0.1\", "
                 + "\"transport\": \"tcp\", \"signature_scheme\": \"hmac-sha256\", \"key\": \"" + KEY + "\"}");
-        connection = new KernelConnection(properties, new PrintStream(log, true, StandardCharsets.UTF_8),
-                () -> failed.getAndSet(false));
+        connection = new KernelConnection(properties, new PrintStream(log, true, StandardCharsets.UTF_8));
         connection.setHandler(MessageType.EXECUTE_REQUEST, (env, message) -> {
             String code = message.getContent().getCode();
             handled.add(code);
@@ -65,7 +66,8 @@ class GuardedShellChannelTest {
             }
             env.reply(new ExecuteReply(handled.size(), Map.of()));
         });
-        connection.connect();
+        connection.bindPorts();
+        connection.serve(() -> failed.getAndSet(false));
         clientContext = ZMQ.context(1);
         client = clientContext.socket(SocketType.DEALER);
         client.setReceiveTimeOut(10_000);
@@ -132,6 +134,19 @@ class GuardedShellChannelTest {
         Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
         assertTrue(matcher.find(), json);
         return matcher.group(1);
+    }
+
+    @Test
+    void aSecondKernelOnTheSamePortsNamesThePortItFoundTaken() throws Exception {
+        KernelConnection second = new KernelConnection(properties, new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            KernelConnection.PortTakenException taken = assertThrows(KernelConnection.PortTakenException.class,
+                    second::bindPorts);
+            assertEquals("heartbeat port 127.0.0.1:" + properties.getHbPort() + " is taken by another process",
+                    taken.getMessage());
+        } finally {
+            second.close();
+        }
     }
 
     @Test
