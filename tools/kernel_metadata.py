@@ -14,47 +14,48 @@ It starts each kernelspec the notebooks name once, with Jupyter's own client. Le
 import sys
 from pathlib import Path
 
-from jupyter_client import KernelManager
 from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import start_new_kernel
 
 from notebook_files import NOTEBOOKS, read, write
 
 
-def reported(kernel_name):
-    """The metadata a front end writes for kernelspec `kernel_name`: kernelspec and language_info."""
+def start_kernel(kernel_name):
+    """Jupyter's own start: the kernel's manager and a client with its channels open, ready."""
+    return start_new_kernel(startup_timeout=120, kernel_name=kernel_name)
+
+
+def reported(kernel_name, start=start_kernel):
+    """The metadata a front end writes for kernelspec `kernel_name`: kernelspec and language_info.
+    `start(kernel_name)` starts the kernel, as start_kernel does."""
     spec = KernelSpecManager().get_kernel_spec(kernel_name)
-    km = KernelManager(kernel_name=kernel_name)
-    km.start_kernel()
+    km, client = start(kernel_name)
     try:
-        client = km.client()
-        client.start_channels()
-        try:
-            client.wait_for_ready(timeout=120)
-            msg_id = client.kernel_info()
-            while True:
-                reply = client.get_shell_msg(timeout=60)
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    break
-            # Sorted as Jupyter sorts a notebook's keys when it saves one.
-            language_info = dict(sorted(reply["content"]["language_info"].items()))
-        finally:
-            client.stop_channels()
+        msg_id = client.kernel_info()
+        while True:
+            reply = client.get_shell_msg(timeout=60)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                break
+        # Sorted as Jupyter sorts a notebook's keys when it saves one.
+        language_info = dict(sorted(reply["content"]["language_info"].items()))
     finally:
+        client.stop_channels()
         km.shutdown_kernel(now=True)
     return {"kernelspec": {"display_name": spec.display_name, "language": spec.language, "name": kernel_name},
             "language_info": language_info}
 
 
-def differing(folder, reports=None):
+def differing(folder, reports=None, start=start_kernel):
     """(path, notebook, the metadata it should have) for each notebook in `folder` whose metadata
-    differs from what its kernel reports; `reports` caches the reports by kernelspec name."""
+    differs from what its kernel reports; `reports` caches the reports by kernelspec name, and
+    `start` starts a kernel (see reported)."""
     reports = {} if reports is None else reports
     found = []
     for path in sorted(Path(folder).glob("*.ipynb")):
         nb = read(path)
         name = nb["metadata"]["kernelspec"]["name"]
         if name not in reports:
-            reports[name] = reported(name)
+            reports[name] = reported(name, start)
         want = {**nb["metadata"], **reports[name]}
         if nb["metadata"] != want:
             found.append((path, nb, want))

@@ -17,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.runner.format.OutputFormat;
@@ -88,12 +86,14 @@ public final class StandbyFork {
      * beans it reads.
      */
     private static void readAhead(Path sample) throws IOException, ClassNotFoundException {
-        List<Object> read = new ArrayList<>();
+        boolean gcProfiler = false;
         try (ObjectInputStream in = new ObjectInputStream(Files.newInputStream(sample));
              ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
             while (true) {
-                read.add(in.readObject());
-                out.writeObject(read.get(read.size() - 1));
+                Object read = in.readObject();
+                out.writeObject(read);
+                gcProfiler |= read instanceof Options options && options.getProfilers().stream()
+                        .anyMatch(profiler -> profiler.getKlass().equals(GCProfiler.class.getName()));
             }
         } catch (EOFException | NoSuchFileException e) {
             // all read, or nothing to read
@@ -101,9 +101,6 @@ public final class StandbyFork {
         ClassLoader loader = StandbyFork.class.getClassLoader();
         Proxy.newProxyInstance(loader, new Class<?>[] {OutputFormat.class}, (proxy, method, args) -> null);
         loader.getResource("escapelab/bench/StandbyFork/none");
-        boolean gcProfiler = read.stream().filter(Options.class::isInstance).map(Options.class::cast)
-                .flatMap(options -> options.getProfilers().stream())
-                .anyMatch(profiler -> profiler.getKlass().equals(GCProfiler.class.getName()));
         if (gcProfiler) {
             ManagementFactory.getGarbageCollectorMXBeans();
             ManagementFactory.getMemoryPoolMXBeans();

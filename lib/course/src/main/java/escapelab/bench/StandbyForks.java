@@ -70,7 +70,7 @@ public final class StandbyForks {
      * exit (merging its compile log, say), which then overlaps the next fork's start.
      */
     private static final String STANDBY = """
-            mkfifo "$0/done" && : >"$0/started" || exit 1
+            mkfifo "$0/done" || exit 1
             "$@" >"$0/out" 2>"$0/err"
             echo $? 1<>"$0/done"
             """;
@@ -359,8 +359,8 @@ public final class StandbyForks {
         for (Standby standby : List.copyOf(waiting)) {
             if (!standby.process.isAlive()) {
                 waiting.remove(standby);
-            } else if (standby.key.equals(key) && Files.exists(standby.folder.resolve("started"))) {
-                // Started, if not yet ready: it reads the host's address once it is.
+            } else if (standby.key.equals(key) && Files.exists(standby.folder.resolve("done"))) {
+                // Its pipe made, if not yet ready: it reads the host's address once it is.
                 waiting.remove(standby);
                 return standby;
             }
@@ -381,7 +381,6 @@ public final class StandbyForks {
         return true;
     }
 
-    /** Starts a standby with that command line, unless one waits already. */
     /** Launches a standby with that command line unless {@code wanted} wait already; returns it, or null. */
     private Standby start(List<String> key, int wanted, Supplier<Standby> launch) {
         synchronized (this) {
