@@ -41,7 +41,8 @@ def collect_cell(kc, msg_id, timeout):
 
 # The kernel's exit status when another process took one of its ports between the client's pick
 # and the kernel's bind (escapelab.kernel.Main.PORT_TAKEN). Jupyter's server then starts the
-# kernel again on new ports (its restarter's random_ports_until_alive); the tests do the same.
+# kernel again on the same ports (jupyter_client keeps a kernel's ports across its restarts), which
+# works once the other process has let go; the tests start a new kernel, on new ports.
 PORT_TAKEN = 75
 STARTS = 3
 

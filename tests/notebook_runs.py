@@ -103,8 +103,8 @@ def reads_time(nb):
 
 
 class PortCheckingClient(NotebookClient):
-    """nbclient's client, which starts the kernel again on new ports when the kernel found one of
-    its ports taken, as Jupyter's server does (kernel_messages.PORT_TAKEN)."""
+    """nbclient's client, which starts a new kernel, on new ports, when the kernel found one of its
+    ports taken (kernel_messages.PORT_TAKEN)."""
 
     async def async_start_new_kernel_client(self):
         for attempt in range(1, STARTS + 1):

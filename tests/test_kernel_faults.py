@@ -246,7 +246,8 @@ class KernelFaultsTest(unittest.TestCase):
 class TakenPortTest(unittest.TestCase):
     """The front end picks free ports and the kernel binds them a moment later: another process
     may take one between the two (jupyter_client's issue 487). The kernel then says which and ends,
-    so that Jupyter starts it again on new ports, as the tests' own start does."""
+    so that Jupyter's restarter starts it again (on the same ports: it keeps a kernel's ports), and
+    the tests' own start starts a new kernel on new ports."""
 
     def setUp(self):
         self.held = socket.create_server(("127.0.0.1", 0))
@@ -262,9 +263,10 @@ class TakenPortTest(unittest.TestCase):
                                 env={**os.environ, **spec.env}, capture_output=True, text=True,
                                 timeout=STARTUP_TIMEOUT)
         self.assertEqual(PORT_TAKEN, kernel.returncode, kernel.stderr)
-        self.assertIn(f"the shell port 127.0.0.1:{self.port} is taken by another process", kernel.stderr)
+        self.assertIn(f"the shell port 127.0.0.1:{self.port} is taken by another process; the kernel ends",
+                      kernel.stderr)
 
-    def test_the_tests_start_the_kernel_again_on_new_ports(self):
+    def test_the_tests_start_a_new_kernel_on_new_ports(self):
         picks = []
 
         def first_the_held_port(cache, ip):

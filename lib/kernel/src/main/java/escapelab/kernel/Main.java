@@ -43,8 +43,9 @@ public final class Main {
         try {
             jupyter.bindPorts();
         } catch (KernelConnection.PortTakenException e) {
-            // Jupyter's restarter starts a kernel that ends before it ever replied on new ports.
-            kernelErr.println("escapelab kernel: the " + e.getMessage() + "; start the kernel again, on other ports");
+            // Jupyter's restarter starts a kernel that ended again; one that waited half-bound it
+            // would wait on for ever.
+            kernelErr.println("escapelab kernel: the " + e.getMessage() + "; the kernel ends, to be started again");
             System.exit(PORT_TAKEN);
         }
         JavaKernel kernel = JavaKernel.start(KernelSettings.from(System.getenv(), Path.of("")), kernelOut, kernelErr);
