@@ -135,12 +135,14 @@ class HubTest(unittest.TestCase):
         shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def learner_runs(self, names):
-        """Each learner's browser session, all started at once; name -> what their page showed."""
+        """Each learner's browser session, all started at once, each running all cells once every
+        learner is ready; name -> what their page showed."""
+        together = tempfile.mkdtemp(dir=self.tmp, prefix="together-")
         sessions = {}
         for name in names:
             sessions[name] = subprocess.Popen(
                 ["node", "hub_learner.js", self.url, name, self.passwords[name], self.solved,
-                 os.path.join(SHOTS, f"{name[-1]}-{len(names)}.png"), TYPED],
+                 os.path.join(SHOTS, f"{name[-1]}-{len(names)}.png"), TYPED, together, str(len(names))],
                 cwd=BROWSER, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         shown = {}
         for name, session in sessions.items():

@@ -1,14 +1,27 @@
 // One learner on the class server, in headless Chromium: logs in to JupyterHub, puts their solved
 // notebook in their own copy of the course (as a learner who solved the task would), types an
 // analysis and saves, runs all cells from the Cell menu, waits for the last cell, and reports
-// what the page shows as JSON on stdout, with a screenshot of the whole notebook.
+// what the page shows as JSON on stdout, with a screenshot of the whole notebook. With TOGETHER
+// (a folder) and COUNT, it runs all cells once COUNT learners have put their names in the folder,
+// so that learners whose pages loaded at different speeds still run at once.
 //
-//   node hub_learner.js HUB_URL NAME PASSWORD SOLVED_NOTEBOOK SCREENSHOT ANALYSIS_TEXT
+//   node hub_learner.js HUB_URL NAME PASSWORD SOLVED_NOTEBOOK SCREENSHOT ANALYSIS_TEXT [TOGETHER COUNT]
 const fs = require('fs');
 const path = require('path');
 const { launch, classic, MINUTES } = require('./browser');
 
-const [hub, name, password, solved, screenshot, analysis] = process.argv.slice(2);
+const [hub, name, password, solved, screenshot, analysis, together, count] = process.argv.slice(2);
+
+/** Says this learner is ready and waits until COUNT are. */
+async function startTogether() {
+  if (!together) return;
+  fs.writeFileSync(path.join(together, name), '');
+  const until = Date.now() + 3 * MINUTES;
+  while (fs.readdirSync(together).length < Number(count)) {
+    if (Date.now() > until) throw new Error(`the other learners were not ready within 3 minutes`);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+}
 
 (async () => {
   const browser = await launch();
@@ -51,6 +64,7 @@ const [hub, name, password, solved, screenshot, analysis] = process.argv.slice(2
         }
       }, 100);
     });
+    await startTogether();
     const started = Date.now();
     await classic.runAll(page, 10, 500);
     const seconds = (Date.now() - started) / 1000;
